@@ -1,0 +1,226 @@
+"""The expression language: immutable nodes, operators as one data table, rendering.
+
+An expression maps an environment (``n`` and, inside a loop, the previous terms ``a1``,
+``a2``, ... meaning ``a(n-1)``, ``a(n-2)``, ...) to a Python integer.  Every operator is a
+row of :data:`OPS` with its exact function and the guards that name its failure modes;
+a guard failure raises :class:`Invalid`, which makes the whole expression undefined there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy
+
+MAX_RESULT_BITS = 20_000  # guard: refuse to build integers longer than this (exact evaluation)
+
+
+class Invalid(ArithmeticError):
+    """An operator was applied outside its domain (division by zero, huge power, ...)."""
+
+
+def _check_size(v: int) -> int:
+    if v.bit_length() > MAX_RESULT_BITS:
+        raise Invalid(f"result has more than {MAX_RESULT_BITS} bits")
+    return v
+
+
+def _floordiv(x: int, y: int) -> int:
+    if y == 0:
+        raise Invalid("division by zero")
+    return x // y
+
+
+def _mod(x: int, y: int) -> int:
+    if y == 0:
+        raise Invalid("modulo by zero")
+    return x % y
+
+
+def _pow(x: int, y: int) -> int:
+    if y < 0:
+        raise Invalid("negative exponent")
+    if abs(x) > 1 and (abs(x).bit_length() - 1) * y > MAX_RESULT_BITS:
+        raise Invalid("power too large")
+    return x**y
+
+
+def _binomial(x: int, y: int) -> int:
+    if x < 0 or y < 0:
+        raise Invalid("binomial of a negative number")
+    if min(y, x - y) > MAX_RESULT_BITS:
+        raise Invalid("binomial too large")
+    return _check_size(math.comb(x, y))
+
+
+def _factorial(x: int) -> int:
+    if x < 0:
+        raise Invalid("factorial of a negative number")
+    if x > 2000:
+        raise Invalid("factorial too large")
+    return math.factorial(x)
+
+
+@dataclass(frozen=True)
+class Op:
+    """One operator: name, arity, Python rendering, exact function, SymPy builder."""
+
+    name: str
+    arity: int
+    symbol: str  # infix symbol, or function name for calls
+    prec: int  # Python precedence: 1 for + -, 2 for * // %, 4 for **, 9 for calls
+    func: Callable[..., int]
+    to_sympy: Callable[..., object]
+    commutative: bool = False
+
+    def __repr__(self) -> str:
+        return f"Op({self.name!r})"
+
+
+OPS: tuple[Op, ...] = (
+    Op("add", 2, "+", 1, lambda x, y: x + y, lambda x, y: x + y, True),
+    Op("sub", 2, "-", 1, lambda x, y: x - y, lambda x, y: x - y),
+    Op("mul", 2, "*", 2, lambda x, y: _check_size(x * y), lambda x, y: x * y, True),
+    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: sympy.floor(x / y)),
+    Op("mod", 2, "%", 2, _mod, lambda x, y: sympy.Mod(x, y)),
+    Op("pow", 2, "**", 4, _pow, lambda x, y: x**y),
+    Op("binomial", 2, "comb", 9, _binomial, sympy.binomial),
+    Op("factorial", 1, "factorial", 9, _factorial, sympy.factorial),
+)
+OP_BY_NAME = {op.name: op for op in OPS}
+
+
+@dataclass(frozen=True)
+class Var:
+    """A variable leaf: ``n`` or a previous term ``a1`` (= a(n-1)), ``a2``, ..."""
+
+    name: str
+
+    def eval(self, env: dict[str, int]) -> int:
+        return env[self.name]
+
+    def python(self) -> str:
+        return self.name if self.name == "n" else f"a[-{self.name[1:]}]"
+
+    def sympy(self):
+        if self.name == "n":
+            return sympy.Symbol("n", integer=True)
+        return sympy.Function("a")(sympy.Symbol("n", integer=True) - int(self.name[1:]))
+
+    def nodes(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return self.python()
+
+
+@dataclass(frozen=True)
+class Const:
+    """An integer constant leaf."""
+
+    value: int
+
+    def eval(self, env: dict[str, int]) -> int:
+        return self.value
+
+    def python(self) -> str:
+        return str(self.value)
+
+    def sympy(self):
+        return sympy.Integer(self.value)
+
+    def nodes(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return self.python()
+
+
+@dataclass(frozen=True)
+class Apply:
+    """An operator applied to argument expressions."""
+
+    op: Op
+    args: tuple
+
+    def eval(self, env: dict[str, int]) -> int:
+        return self.op.func(*(arg.eval(env) for arg in self.args))
+
+    def python(self) -> str:
+        op = self.op
+        if op.prec == 9:
+            return f"{op.symbol}({', '.join(arg.python() for arg in self.args)})"
+        left, right = self.args
+        lhs, rhs = left.python(), right.python()
+        if _needs_parens(left, op, is_right=False):
+            lhs = f"({lhs})"
+        if _needs_parens(right, op, is_right=True):
+            rhs = f"({rhs})"
+        return f"{lhs}{op.symbol}{rhs}" if op.prec >= 2 else f"{lhs} {op.symbol} {rhs}"
+
+    def sympy(self):
+        return self.op.to_sympy(*(arg.sympy() for arg in self.args))
+
+    def nodes(self) -> int:
+        return 1 + sum(arg.nodes() for arg in self.args)
+
+    def __repr__(self) -> str:
+        return self.python()
+
+
+Expr = Var | Const | Apply
+
+
+def _prec(e: Expr) -> int:
+    if isinstance(e, Apply):
+        return e.op.prec
+    if isinstance(e, Const) and e.value < 0:
+        return 0  # a negative literal is always parenthesized as an operand
+    return 10
+
+
+def _needs_parens(child: Expr, parent: Op, *, is_right: bool) -> bool:
+    p, c = parent.prec, _prec(child)
+    if c < p:
+        return True
+    if c > p:
+        return False
+    if parent.name == "pow":  # ** is right-associative
+        return not is_right
+    return is_right and not (parent.commutative and child.op.name == parent.name)
+
+
+def variables(order: int) -> tuple[Var, ...]:
+    """The variable leaves for a loop of the given order (0 for a formula).
+
+    >>> variables(2)
+    (n, a[-1], a[-2])
+    """
+    return (Var("n"),) + tuple(Var(f"a{i}") for i in range(1, order + 1))
+
+
+def max_lag(e: Expr) -> int:
+    """The largest previous term an expression reads (0 if none).
+
+    >>> max_lag(Apply(OP_BY_NAME['add'], (Var('a1'), Var('a3'))))
+    3
+    """
+    if isinstance(e, Var):
+        return 0 if e.name == "n" else int(e.name[1:])
+    if isinstance(e, Apply):
+        return max(max_lag(arg) for arg in e.args)
+    return 0
+
+
+def calls(e: Expr) -> set[str]:
+    """The function names (``comb``, ``factorial``) an expression calls, for its imports.
+
+    >>> sorted(calls(Apply(OP_BY_NAME['factorial'], (Var('n'),))))
+    ['factorial']
+    """
+    if not isinstance(e, Apply):
+        return set()
+    found = {e.op.symbol} if e.op.prec == 9 else set()
+    return found.union(*(calls(arg) for arg in e.args))
