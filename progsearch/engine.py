@@ -19,6 +19,7 @@ Every reported program is re-checked with exact Python integers elsewhere (forms
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -32,7 +33,7 @@ I64 = np.int64
 U64 = np.uint64
 SENT = np.iinfo(I64).min  # "unknown": overflowed or undefined at a point that is not required
 SAFE = 2.0**63 - 2.0**12  # a float product below this is a product below 2**63 exactly
-CHUNK = 1 << 17  # candidates per block: large enough for NumPy, small enough for the cache
+CHUNK = 1 << 14  # candidates per block: large enough for NumPy, small enough for the cache
 # The search only builds these operators with a small right operand (a documented restriction of
 # the search, not of the language): the cost of these kernels grows with every pair they see.
 MAX_RIGHT_SIZE = {"floordiv": 3, "mod": 3, "pow": 3, "binomial": 1}
@@ -88,7 +89,7 @@ class Engine:
         self.target = None if target is None else np.asarray(target, dtype=I64)
         m = leaf_vals.shape[1]
         rng = np.random.default_rng(seed)
-        self.w = fix(rng.integers(0, 2**63, size=m, dtype=I64).astype(U64) * U64(2))
+        self.w = rng.integers(0, 2**63, size=m, dtype=I64).astype(U64) * U64(2) + U64(1)
         self.seen = HashSet()
         self.banks: list[Bank] = [Bank(np.zeros((0, m), I64), *(np.zeros(0, I64),) * 3)]
         self.starts = [0]  # global id of each bank's first row
@@ -105,8 +106,8 @@ class Engine:
 
     # -- hashing -------------------------------------------------------------------------
     def row_hash(self, vals: np.ndarray) -> np.ndarray:
-        """Hash each row: sum of v_i * w_i mod 2**64, low bit set."""
-        return fix((vals.view(U64) * self.w).sum(axis=1, dtype=U64))
+        """Raw hash of each row: sum of v_i * w_i mod 2**64 (linear; the table key is fix(h))."""
+        return (vals.view(U64) * self.w).sum(axis=1, dtype=U64)
 
     # -- storage -------------------------------------------------------------------------
     @property
@@ -117,7 +118,7 @@ class Engine:
         ok = ~(((vals == SENT) & self.required).any(axis=1))
         h = self.row_hash(vals)
         new = np.zeros(len(vals), dtype=bool)
-        new[ok] = self.seen.insert(h[ok])
+        new[ok] = self.seen.insert(fix(h[ok]))
         idx = np.flatnonzero(new)
         self._open(1)
         self._store(1, vals[idx], -1 - idx, np.full(len(idx), -1), np.full(len(idx), -1),
@@ -208,25 +209,33 @@ class Engine:
                 pa = pa
             self.stats.candidates += len(pa)
             if linear:
-                h = fix(h[pa, pb] if op.commutative and i == j else h.ravel())
-                fresh = self.seen.probably_new(h)
-                pa, pb = pa[fresh], pb[fresh]
+                h = h[pa, pb] if op.commutative and i == j else h.ravel()
+                fresh = self.seen.probably_new(fix(h))
+                pa, pb, h = pa[fresh], pb[fresh], h[fresh]
+            else:
+                h = None
             lid, rid = li[a[pa]], ri[pb]
             vals, bad = _evaluate(op.name, left.vals[lid], right.vals[rid])
-            self._accept(size, k, lid + self.starts[i], rid + self.starts[j], vals, bad)
+            self._accept(size, k, lid + self.starts[i], rid + self.starts[j], vals, bad, h)
 
-    def _accept(self, size, k, lid, rid, vals, bad) -> None:
-        """Keep the rows that are defined where required and new; store them."""
+    def _accept(self, size, k, lid, rid, vals, bad, h=None) -> None:
+        """Keep the rows that are defined where required and new; store them.
+
+        ``h`` holds the rows' hashes when the caller knows them (linear operators); it is
+        recomputed for rows that hold an unknown value.
+        """
         if not len(vals):
             return
-        req_bad = (bad & self.required).any(axis=1)
-        vals[bad] = SENT
-        ok = np.flatnonzero(~req_bad)
-        vals = vals[ok]
-        h = self.row_hash(vals)
-        new = self.seen.insert(h)
-        ok, vals, h = ok[new], vals[new], h[new]
-        self._store(size, vals, np.full(len(ok), k), lid[ok], rid[ok], h)
+        if bad.any():
+            ok = np.flatnonzero(~(bad & self.required).any(axis=1))
+            vals, bad = vals[ok], bad[ok]
+            lid, rid = lid[ok], rid[ok]
+            np.putmask(vals, bad, SENT)
+            h = None
+        if h is None:
+            h = self.row_hash(vals)
+        new = self.seen.insert(fix(h))
+        self._store(size, vals[new], np.full(int(new.sum()), k), lid[new], rid[new], h[new])
 
     # -- reading results -----------------------------------------------------------------
     def locate(self, gid: int) -> tuple[int, int]:
@@ -306,17 +315,24 @@ def _pow(a, b):
     return np.power(np.where(bad, 0, a), e), bad
 
 
+def _binomial_table(top: int = 1000, kmax: int = 62) -> np.ndarray:
+    """C(x, k) for 0 <= x <= top, 0 <= k <= kmax, exact; SENT where it leaves int64."""
+    table = np.full((top + 1, kmax + 1), SENT, dtype=I64)
+    for x in range(top + 1):
+        for k in range(kmax + 1):
+            c = math.comb(x, k)
+            if c < 2**63:
+                table[x, k] = c
+    return table
+
+
+BINOMIAL = _binomial_table()
+
+
 def _binomial(a, b):
-    bad = (a < 0) | (b < 0) | (b > 62)
-    x = np.where(bad, 0, a)
-    k = np.where(b > x, -1, np.minimum(b, x - b))  # C(x, b) = 0 for b > x; C(x, b) = C(x, x-b)
-    r = np.ones_like(a)
-    for i in range(1, int(k.max(initial=0)) + 1):  # C(x, i) = C(x, i-1) * (x-k+i) / i, exact
-        act = (k >= i) & ~bad
-        f = np.where(act, x - k + i, 1)
-        bad |= act & (np.abs(r.astype(float) * f) >= SAFE)
-        r = np.where(act & ~bad, r * f // i, r)
-    return np.where(k < 0, 0, r), bad
+    bad = (a < 0) | (a >= BINOMIAL.shape[0]) | (b < 0) | (b >= BINOMIAL.shape[1])
+    r = BINOMIAL[np.where(bad, 0, a), np.where(bad, 0, b)]
+    return r, bad | (r == SENT)
 
 
 def _factorial(a, _b):

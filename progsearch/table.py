@@ -1,0 +1,87 @@
+"""The ranked table that `progsearch guess` prints, and its JSON twin."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .forms import Program
+from .search import SearchResult
+
+LEGEND = ("bits: length of the program in one prefix-free binary code (form tag, log2 of the "
+          "choices\n      at each expression node, Elias delta for integers); 2**-bits is its "
+          "prior weight.\n      > marks the pick: the fewest bits. chars: length of its Python "
+          "source.")
+SHOWN = 10  # programs listed in the table (the lookup is always listed too)
+
+
+def continuation(prog: Program, start: int, k: int) -> list[int] | None:
+    """The program's next ``k`` values from ``start``, or None if it predicts nothing."""
+    if not prog.predicts:
+        return None
+    try:
+        return prog.terms(start, start + k)
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def program_dict(prog: Program, start: int, k: int) -> dict:
+    """The JSON fields of a program."""
+    return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
+            "program": prog.display(), "source": prog.source,
+            "next": continuation(prog, start, k)}
+
+
+def result_dict(r: SearchResult, k: int) -> dict:
+    """The JSON document of a search: best, programs, prediction, stats."""
+    start = r.offset + len(r.terms)
+    return {"terms": r.terms, "offset": r.offset,
+            "best": program_dict(r.best, start, k),
+            "programs": [program_dict(p, start, k) for p in r.programs],
+            "prediction": [{"n": p.n, "value": p.value, "p": round(p.p, 6),
+                            "p_none": round(p.p_none, 6),
+                            "candidates": [[v, round(q, 6)] for v, q in p.candidates[:5]]}
+                           for p in r.predict(k)],
+            "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
+
+
+def _short(values: list[int] | None, width: int) -> str:
+    if values is None:
+        return "(none: a table has no next term)"
+    text = ", ".join(map(str, values))
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _row(rank: int, prog: Program, pick: bool, nxt: list[int] | None) -> str:
+    text = prog.display()
+    text = text if len(text) <= 44 else text[:41] + "..."
+    return (f"{'>' if pick else ' '} {rank:>3}  {prog.form:<8} {prog.bits:>7.1f} {prog.chars:>6}  "
+            f"{text:<44}  {_short(nxt, 30)}")
+
+
+def guess_table(r: SearchResult, k: int = 5) -> str:
+    """The ranked table of a search, with the pick marked, a legend and the prediction."""
+    start = r.offset + len(r.terms)
+    s = r.stats
+    lines = [f"{len(r.terms)} terms from n={r.offset}; {s.candidates:,} candidates, "
+             f"{s.distinct:,} distinct, sizes up to {s.max_size}, stopped by {s.stopped_by}, "
+             f"{s.elapsed_s:.2f} s", "",
+             f"  {'#':>3}  {'form':<8} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
+    shown = [(i, p) for i, p in enumerate(r.programs) if i < SHOWN or p.form == "lookup"]
+    for i, p in shown:
+        if i >= SHOWN and shown and i != shown[0][0]:
+            lines.append(f"  {'...':>3}")
+        lines.append(_row(i + 1, p, i == 0, continuation(p, start, k)))
+    lines += ["", LEGEND, "", _prediction_line(r, k)]
+    return "\n".join(lines)
+
+
+def _prediction_line(r: SearchResult, k: int) -> str:
+    preds = r.predict(k)
+    if not preds or preds[0].value is None or preds[0].p_none > 0.5:
+        p_none = preds[0].p_none if preds else 1.0
+        return (f"prediction: none. The lookup table carries {p_none:.0%} of the weight: "
+                "nothing shorter than the data was found.")
+    parts = [f"a({p.n}) = {p.value} (p={p.p:.2f})" for p in preds]
+    text = (f"prediction (2**-bits mixture of all {len(r.programs)} programs): "
+            + ", ".join(parts))
+    return textwrap.fill(text, width=100, subsequent_indent="    ")

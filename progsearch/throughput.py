@@ -1,0 +1,112 @@
+"""Engine throughput: candidates and distinct programs per second, memory, growth per size.
+
+A *candidate* is one expression built from kept ones (an operator applied to operands) whose
+value row on all evaluation points is looked up for observational equivalence: sums,
+differences and products through their hashes, the other operators by computing the row.
+Run as ``progsearch bench --throughput [--time-limit S] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+import numpy as np
+
+from .engine import Stop
+from .search import _formula_engine
+
+
+def no_rule_terms(seed: int = 0, n: int = 15) -> list[int]:
+    """Random terms in [0, 1000]: a sequence with no short rule, so the search goes deep.
+
+    >>> len(no_rule_terms())
+    15
+    """
+    return np.random.default_rng(seed).integers(0, 1001, size=n).tolist()
+
+
+def bare_add_ns(m: int, rows: int = 1 << 18) -> float:
+    """Nanoseconds per row of a bare int64 add of two (rows, m) arrays: the NumPy floor."""
+    a = np.arange(rows * m, dtype=np.int64).reshape(rows, m)
+    b = a[::-1].copy()
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        np.add(a, b)
+        best = min(best, time.perf_counter() - t)
+    return best / rows * 1e9
+
+
+def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
+    """Run the formula engine on a no-rule sequence until ``time_limit``; return the figures."""
+    terms = no_rule_terms(seed)
+    _, eng, _ = _formula_engine(terms, 0)
+    deadline = time.perf_counter() + time_limit
+
+    def check() -> None:
+        if time.perf_counter() > deadline:
+            raise Stop("time_limit")
+
+    t0 = time.perf_counter()
+    try:
+        while True:
+            eng.grow(check)
+    except Stop:
+        pass
+    elapsed = time.perf_counter() - t0
+    m = eng.banks[1].vals.shape[1]
+    sizes = [{"size": s, "candidates": c, "distinct": d, "seconds": round(t, 4)}
+             for s, c, d, t in eng.stats.per_size]
+    return {"terms": terms, "points": m, "elapsed_s": round(elapsed, 3),
+            "candidates": eng.stats.candidates, "distinct": eng.stats.distinct,
+            "candidates_per_s": round(eng.stats.candidates / elapsed),
+            "distinct_per_s": round(eng.stats.distinct / elapsed),
+            "engine_mb": round(eng.nbytes / 2**20, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "bare_add_ns_per_row": round(bare_add_ns(m), 2), "sizes": sizes}
+
+
+def report(fig: dict) -> str:
+    """The printed throughput table."""
+    lines = [f"engine throughput on {len(fig['terms'])} random terms (no short rule), "
+             f"{fig['points']} evaluation points, one core", "",
+             f"{'size':>4} {'candidates':>12} {'distinct':>10} {'seconds':>8} {'cand/s':>12} "
+             f"{'growth':>7}"]
+    prev = None
+    for row in fig["sizes"]:
+        rate = row["candidates"] / row["seconds"] if row["seconds"] else 0.0
+        growth = f"{row['seconds'] / prev:.1f}x" if prev else ""
+        lines.append(f"{row['size']:>4} {row['candidates']:>12,} {row['distinct']:>10,} "
+                     f"{row['seconds']:>8.3f} {rate:>12,.0f} {growth:>7}")
+        prev = row["seconds"] or None
+    lines += ["", f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
+              f"{fig['elapsed_s']} s = {fig['candidates_per_s']:,} candidates/s, "
+              f"{fig['distinct_per_s']:,} distinct/s",
+              f"memory: engine {fig['engine_mb']} MB, peak RSS {fig['peak_rss_mb']} MB",
+              f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
+              f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)",
+              "candidate: one expression built from kept ones, looked up for equivalence "
+              "(see progsearch/throughput.py)", "growth: time of a size over the size before"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``progsearch bench --throughput``: print the figures (or JSON)."""
+    p = argparse.ArgumentParser(prog="progsearch bench --throughput")
+    p.add_argument("--time-limit", type=float, default=5.0)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    try:
+        args = p.parse_args([a for a in (argv or []) if a != "--throughput"])
+    except SystemExit as e:
+        return int(e.code or 0)
+    if not 0 < args.time_limit <= 3600:
+        print("progsearch bench: error: --time-limit must be in (0, 3600]", file=sys.stderr)
+        return 2
+    fig = measure(args.time_limit, args.seed)
+    print(json.dumps(fig, indent=1) if args.json else report(fig))
+    return 0
