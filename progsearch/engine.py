@@ -1,20 +1,27 @@
 """Bottom-up enumeration of expressions by size, with observational equivalence, in NumPy.
 
-Every expression is a row of int64 values on the evaluation points.  Two expressions with the
-same row are the same to the search, and only the first (smallest) is kept.  A *candidate*
-is one expression built from kept ones (an operator applied to operands) whose value row is
-looked up for equivalence: the unit of work counted in ``candidates``.
+Every expression has a row of int64 values on the evaluation points.  Two expressions with
+the same row are the same to the search, and only the first (smallest) is kept.  A
+*candidate* is one expression built from kept ones (an operator applied to operands) whose
+row is looked up for equivalence: the unit of work counted in ``candidates``.
 
-Speed comes from hashing rows without computing them: the hash h(v) = sum(v_i * w_i) mod 2**64
-is linear, so h(x + y) = h(x) + h(y), h(x - y) = h(x) - h(y), and h(x * y) is a bilinear form
-``(X * w) @ Y.T``.  Whole blocks of sums, differences and products are hashed with one outer
-sum or one integer matrix product; only the rows whose hash is new are computed, checked for
-overflow and stored.  The other operators are computed for whole blocks at once.
+Where the speed comes from:
+
+* Rows are hashed without being computed.  h(v) = sum(v_i * w_i) mod 2**64 is linear, so
+  h(x + y) = h(x) + h(y), h(x - y) = h(x) - h(y), and h(x * y) is the bilinear form
+  ``(X * w) @ Y.T``: a block of sums is one outer sum, a block of products one integer matrix
+  product.  The other operators compute their rows for whole blocks.
+* A size's rows are computed lazily, once, when the size is first used as operands; the
+  last size the budget reaches is never computed at all.
+* Membership in earlier sizes costs one gather (:class:`KeySet`); duplicates within the size
+  being built are removed by one sort when it is complete.
+* Hits on the target by ``+ - *`` are found by a hash join on the required points (meet in
+  the middle: x + y = t exactly when h(y) = h(t) - h(x)), not by computing every row.
 
 Overflow is never silent: a value that leaves int64 (or an operator outside its domain) at a
-*required* point (a training term) discards the expression; at other points (beyond the
+*required* point (a training term) makes the expression invalid; at other points (beyond the
 training range) it becomes ``SENT``, "unknown", and stays unknown through later operators.
-Every reported program is re-checked with exact Python integers elsewhere (forms.py).
+Every reported program is re-checked with exact Python integers (forms.py, search.py).
 """
 
 from __future__ import annotations
@@ -26,34 +33,144 @@ from typing import Callable
 
 import numpy as np
 
-from .hashset import HashSet, fix
-from .language import OPS, Apply, Const, Expr, Op
+from .language import OPS, Apply, Expr, Op
 
 I64 = np.int64
 U64 = np.uint64
 SENT = np.iinfo(I64).min  # "unknown": overflowed or undefined at a point that is not required
 SAFE = 2.0**63 - 2.0**12  # a float product below this is a product below 2**63 exactly
-CHUNK = 1 << 14  # candidates per block: large enough for NumPy, small enough for the cache
-# The search only builds these operators with a small right operand (a documented restriction of
-# the search, not of the language): the cost of these kernels grows with every pair they see.
-MAX_RIGHT_SIZE = {"floordiv": 3, "mod": 3, "pow": 3, "binomial": 1}
-FACT = np.array([1] + list(np.cumprod(np.arange(1, 21, dtype=I64))), dtype=I64)  # 0! .. 20!
+CHUNK = 1 << 16  # candidates per block: large enough for NumPy, small enough for the cache
+MAX_HITS = 64  # target hits kept per block of the join (the search keeps the shortest anyway)
+# The search builds these operators only with a small right operand (a documented restriction
+# of the search, not of the language): their kernels cost a computed row per candidate.
+MAX_RIGHT_SIZE = {"floordiv": 3, "mod": 3, "pow": 3, "binomial": 1, "factorial": 3}
+LINEAR = ("add", "sub", "mul")
+
+
+def fix(h: np.ndarray) -> np.ndarray:
+    """Table key of a raw hash: the low bit set, so that 0 can mark an empty slot.
+
+    >>> fix(np.array([0, 2], dtype=np.uint64)).tolist()
+    [1, 3]
+    """
+    return h | U64(1)
+
+
+class KeySet:
+    """An exact set of 64-bit keys: two direct-mapped tables, and a sorted array for the rest.
+
+    A key lives in its slot of the first table if it was free, else in its slot of the
+    second, else in the spill array.  A lookup costs one gather when the first slot is empty
+    or holds the key (most lookups), two when it holds another key.
+
+    >>> s = KeySet()
+    >>> s.add(np.array([10, 20], dtype=np.uint64))
+    >>> s.contains(np.array([10, 11, 30], dtype=np.uint64)).tolist()
+    [True, True, False]
+    """
+
+    def __init__(self, log2_size: int = 16):
+        self.count = 0
+        self._alloc(log2_size)
+
+    def _alloc(self, log2_size: int) -> None:
+        self.t1 = np.zeros(1 << log2_size, dtype=U64)
+        self.t2 = np.zeros(1 << (log2_size - 1), dtype=U64)
+        self.shift = U64(64 - log2_size)
+        self.mask2 = U64((1 << (log2_size - 1)) - 1)
+        self.spill = np.zeros(0, U64)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __repr__(self) -> str:
+        return f"KeySet({self.count} keys, {len(self.t1)} slots, {len(self.spill)} spilled)"
+
+    @property
+    def nbytes(self) -> int:
+        return self.t1.nbytes + self.t2.nbytes + self.spill.nbytes
+
+    def _slot2(self, k: np.ndarray) -> np.ndarray:
+        return ((k >> U64(1)) & self.mask2).astype(np.intp)
+
+    def contains(self, h: np.ndarray) -> np.ndarray:
+        """Whether each raw hash is in the set."""
+        k = fix(h)
+        t = self.t1[(k >> self.shift).astype(np.intp)]
+        hit = t == k
+        other = np.flatnonzero(~hit & (t != 0))
+        if other.size:
+            k2 = k[other]
+            u = self.t2[self._slot2(k2)]
+            hit[other] = u == k2
+            more = other[(u != k2) & (u != 0)]
+            if more.size and len(self.spill):
+                pos = np.minimum(np.searchsorted(self.spill, k[more]), len(self.spill) - 1)
+                hit[more] = self.spill[pos] == k[more]
+        return hit
+
+    def add(self, h: np.ndarray) -> None:
+        """Add raw hashes that are distinct and not in the set."""
+        if 4 * (self.count + len(h)) > len(self.t1):
+            old = np.concatenate([self.t1[self.t1 != 0], self.t2[self.t2 != 0], self.spill])
+            size = int(math.log2(len(self.t1)))
+            while 4 * (self.count + len(h)) > (1 << size):
+                size += 2
+            self._alloc(size)
+            self.count = 0
+            self.add(old)
+        k = fix(h)
+        rest = _put(self.t1, (k >> self.shift).astype(np.intp), k)
+        rest = _put(self.t2, self._slot2(rest), rest)
+        if rest.size:
+            self.spill = np.sort(np.concatenate([self.spill, rest]))
+        self.count += len(h)
+
+
+def _put(table: np.ndarray, slots: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Write keys into free slots (one per slot); return the keys that found no room."""
+    free = table[slots] == 0
+    table[slots[free]] = k[free]
+    return k[table[slots] != k]
 
 
 @dataclass
 class Bank:
-    """All kept expressions of one size: value rows and how each was built."""
+    """All kept expressions of one size: how each was built, its hash, and (lazily) its row."""
 
-    vals: np.ndarray  # (N, m) int64
-    op: np.ndarray  # (N,) operator index into OPS, or -1 - leaf index
-    left: np.ndarray  # (N,) global id of the first operand
-    right: np.ndarray  # (N,) global id of the second operand (-1 if none)
+    op: np.ndarray  # operator index into OPS, or -1 - leaf index
+    left: np.ndarray  # row of the first operand in its bank
+    right: np.ndarray  # row of the second operand in its bank (0 if none)
+    h: np.ndarray  # raw hash of the row
+    segs: list  # (op index, left size, right size, start, stop): rows built alike
+    vals: np.ndarray | None = None  # (N, m) int64 row values, once computed
+    valid: np.ndarray | None = None  # defined at every required point
+    h2: np.ndarray | None = None  # hash of the row on the required points only
+    sent: np.ndarray | None = None  # the row holds an unknown value somewhere
 
     def __len__(self) -> int:
         return len(self.op)
 
     def __repr__(self) -> str:
-        return f"Bank({len(self)} expressions)"
+        state = "computed" if self.vals is not None else "hashed"
+        return f"Bank({len(self)} expressions, {state})"
+
+    @property
+    def nbytes(self) -> int:
+        extra = 0 if self.vals is None else self.vals.nbytes + 9 * len(self)
+        return 22 * len(self) + extra
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An expression whose row equals the target on every required point."""
+
+    size: int
+    op: int  # operator index, or -1 for a leaf
+    i: int  # size of the first operand (or 1 for a leaf)
+    a: int  # its row
+    j: int = 0  # size of the second operand (0 if none)
+    b: int = 0
 
 
 @dataclass
@@ -63,7 +180,6 @@ class EngineStats:
     candidates: int = 0
     distinct: int = 0
     max_size: int = 0
-    stopped_by: str = ""
     per_size: list = field(default_factory=list)  # (size, candidates, distinct, seconds)
 
 
@@ -76,10 +192,10 @@ class Stop(Exception):
 
 
 class Engine:
-    """Enumerate expressions over ``leaves`` by size; report those whose row hits ``target``.
+    """Enumerate expressions over ``leaves`` by size; collect those whose row hits ``target``.
 
-    ``required`` marks the points where a value must be defined; ``target`` gives the wanted
-    value at each required point (or None to enumerate without a target).
+    ``leaf_vals`` has one row per leaf; ``required`` marks the points where a value must be
+    defined; ``target`` gives the wanted value at each required point (None: no target).
     """
 
     def __init__(self, leaves: list[Expr], leaf_vals: np.ndarray, required: np.ndarray,
@@ -89,15 +205,14 @@ class Engine:
         self.target = None if target is None else np.asarray(target, dtype=I64)
         m = leaf_vals.shape[1]
         rng = np.random.default_rng(seed)
-        self.w = rng.integers(0, 2**63, size=m, dtype=I64).astype(U64) * U64(2) + U64(1)
-        self.seen = HashSet()
-        self.banks: list[Bank] = [Bank(np.zeros((0, m), I64), *(np.zeros(0, I64),) * 3)]
-        self.starts = [0]  # global id of each bank's first row
-        self.hashes: list[np.ndarray] = [np.zeros(0, U64)]
-        self._pending: list[tuple] = []
+        self.w = rng.integers(0, 2**62, size=m, dtype=I64).astype(U64) * U64(2) + U64(1)
+        self.w2 = np.where(self.required, self.w, U64(0))
+        self.t2 = None if target is None else self._h2_of(self.target[None, :])[0]
+        self.keys = KeySet()
+        self.banks: list[Bank | None] = [None]
         self.stats = EngineStats()
-        self.solutions: list[int] = []
-        self._check: Callable[[], None] = lambda: None
+        self.solutions: list[Hit] = []
+        self._pending_bytes = 0
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -106,159 +221,262 @@ class Engine:
 
     # -- hashing -------------------------------------------------------------------------
     def row_hash(self, vals: np.ndarray) -> np.ndarray:
-        """Raw hash of each row: sum of v_i * w_i mod 2**64 (linear; the table key is fix(h))."""
-        return (vals.view(U64) * self.w).sum(axis=1, dtype=U64)
+        """Raw hash of each row: sum of v_i * w_i mod 2**64."""
+        return vals.view(U64) @ self.w
 
-    # -- storage -------------------------------------------------------------------------
+    def _h2_of(self, req_vals: np.ndarray) -> np.ndarray:
+        """Hash of rows given on the required points only."""
+        return (req_vals.view(U64) * self.w2[self.required]).sum(axis=1, dtype=U64)
+
     @property
     def nbytes(self) -> int:
-        return sum(b.vals.nbytes + 24 * len(b) for b in self.banks) + self.seen.nbytes
+        """Memory held by the banks, the key set and the size being built."""
+        banks = sum(b.nbytes for b in self.banks if b is not None)
+        return banks + self.keys.nbytes + self._pending_bytes
 
+    # -- leaves --------------------------------------------------------------------------
     def _add_leaves(self, vals: np.ndarray) -> None:
         ok = ~(((vals == SENT) & self.required).any(axis=1))
         h = self.row_hash(vals)
-        new = np.zeros(len(vals), dtype=bool)
-        new[ok] = self.seen.insert(fix(h[ok]))
-        idx = np.flatnonzero(new)
-        self._open(1)
-        self._store(1, vals[idx], -1 - idx, np.full(len(idx), -1), np.full(len(idx), -1),
-                    h[idx])
-        self._close()
+        keep = [i for i in range(len(vals)) if ok[i] and h[i] not in set(h[:i][ok[:i]].tolist())]
+        idx = np.array(keep, dtype=np.intp)
+        bank = Bank(-1 - idx, idx, np.zeros(len(idx), np.intp), h[idx], [(-1, 0, 0, 0, len(idx))])
+        bank.vals, bank.valid = vals[idx], np.ones(len(idx), dtype=bool)
+        bank.h2 = self._h2_of(bank.vals[:, self.required])
+        bank.sent = (bank.vals == SENT).any(axis=1)
+        self.keys.add(bank.h)
+        self.banks.append(bank)
+        if self.target is not None:
+            hit = np.flatnonzero(bank.h2 == self.t2)
+            self.solutions += [Hit(1, -1, 1, int(r)) for r in hit]
+        self.stats.distinct = len(idx)
         self.stats.max_size = 1
 
-    def _store(self, size, vals, op, left, right, h) -> None:
-        """Append rows to the bank being built (joined once the size is done)."""
-        if not len(op):
-            return
-        start = self.starts[size] + sum(len(p[1]) for p in self._pending)
-        self._pending.append((vals, op, left, right, h))
-        self.stats.distinct += len(op)
-        if self.target is not None:
-            hit = (vals[:, self.required] == self.target).all(axis=1)
-            self.solutions.extend((start + np.flatnonzero(hit)).tolist())
-
-    def _open(self, size: int) -> None:
-        m = self.banks[0].vals.shape[1]
-        self.starts.append(self.starts[-1] + len(self.banks[-1]))
-        self._pending = [(np.zeros((0, m), I64),) + (np.zeros(0, I64),) * 3 + (np.zeros(0, U64),)]
-
-    def _close(self) -> None:
-        vals, op, left, right, h = (np.concatenate(col) for col in zip(*self._pending))
-        self.banks.append(Bank(vals, op, left, right))
-        self.hashes.append(h)
-        self._pending = []
+    # -- computing a bank's rows ---------------------------------------------------------
+    def bank(self, size: int) -> Bank:
+        """The bank of a size, with its rows computed (once)."""
+        b = self.banks[size]
+        if b.vals is None:
+            m = len(self.w)
+            b.vals = np.empty((len(b), m), dtype=I64)
+            b.valid = np.ones(len(b), dtype=bool)
+            for k, i, j, start, stop in b.segs:
+                rows = slice(start, stop)
+                a = self.bank(i).vals[b.left[rows]]
+                c = None if self.ops[k].arity == 1 else self.bank(j).vals[b.right[rows]]
+                vals, bad = _evaluate(self.ops[k].name, a, c)
+                np.putmask(vals, bad, SENT)
+                b.vals[rows] = vals
+                b.valid[rows] = ~(bad & self.required).any(axis=1)
+            b.h2 = self._h2_of(b.vals[:, self.required])
+            b.sent = (b.vals == SENT).any(axis=1)
+        return b
 
     # -- enumeration ---------------------------------------------------------------------
     def grow(self, check: Callable[[], None] = lambda: None) -> None:
-        """Enumerate the next size; ``check`` raises :class:`Stop` when a budget runs out."""
-        self._check = check
+        """Enumerate the next size; ``check`` raises :class:`Stop` when a budget runs out.
+
+        A size cut short by ``Stop`` leaves the engine as it was before the call.
+        """
         size = self.stats.max_size + 1
-        t0, c0, d0 = time.perf_counter(), self.stats.candidates, self.stats.distinct
-        self._open(size)
+        t0, c0 = time.perf_counter(), self.stats.candidates
+        parts: list[tuple] = []
+        hits: list[Hit] = []
+        self._pending_bytes = 0
         try:
             for k, op in enumerate(self.ops):
                 if op.arity == 1:
-                    self._unary(size, k, op)
+                    if size - 1 <= MAX_RIGHT_SIZE.get(op.name, size):
+                        self._unary(size, k, op, parts, hits, check)
                     continue
                 for i in range(1, size - 1):
                     j = size - 1 - i
                     if not (op.commutative and i > j) and j <= MAX_RIGHT_SIZE.get(op.name, j):
-                        self._binary(size, k, op, i, j)
-        finally:
-            self._close()
+                        self._binary(size, k, op, i, j, parts, hits, check)
+        except Stop:  # the candidates were evaluated and stay counted; the size is dropped
+            self._pending_bytes = 0
+            self.keys = KeySet()
+            self.keys.add(np.concatenate([b.h for b in self.banks[1:]]))
+            raise
+        new = self._close(parts)
+        self.solutions += hits
         self.stats.max_size = size
-        self.stats.per_size.append((size, self.stats.candidates - c0,
-                                    self.stats.distinct - d0, time.perf_counter() - t0))
+        self.stats.distinct += new
+        self.stats.per_size.append((size, self.stats.candidates - c0, new,
+                                    time.perf_counter() - t0))
 
-    def _unary(self, size: int, k: int, op: Op) -> None:
-        src = self.banks[size - 1]
+    def _close(self, parts: list[tuple]) -> int:
+        """Make the size's bank from the kept rows, in the order they were built."""
+        self._pending_bytes = 0
+        segs, lo = [], 0
+        for k, i, j, h, _, _ in parts:
+            if len(h):
+                segs.append((k, i, j, lo, lo + len(h)))
+                lo += len(h)
+        cols = [np.concatenate([p[c] for p in parts]) if parts else np.zeros(0, t)
+                for c, t in ((3, U64), (4, np.intp), (5, np.intp))]
+        op = np.concatenate([np.full(len(p[3]), p[0], np.int16) for p in parts] or
+                            [np.zeros(0, np.int16)])
+        self.banks.append(Bank(op, cols[1], cols[2], cols[0], segs))
+        return lo
+
+    def _operands(self, name: str, side: str | None, size: int) -> np.ndarray:
+        b = self.bank(size)
+        return np.flatnonzero(b.valid & _domain_rows(name, side, b.vals, self.required))
+
+    def _keep(self, parts, k, i, j, h, left, right) -> None:
+        """Keep the rows whose hash is new: not seen before, and first of equals in the block."""
+        idx = np.flatnonzero(~self.keys.contains(h))
+        if len(idx) > 1:
+            hn = h[idx]
+            order = np.argsort(hn)
+            hs = hn[order]
+            first = np.ones(len(hs), dtype=bool)
+            first[1:] = hs[1:] != hs[:-1]
+            idx = idx[np.sort(np.minimum.reduceat(order, np.flatnonzero(first)))]
+        self.keys.add(h[idx])
+        parts.append((k, i, j, h[idx], left[idx], right[idx]))
+        self._pending_bytes += 24 * len(idx)
+
+    def _unary(self, size, k, op, parts, hits, check) -> None:
+        src = self._operands(op.name, None, size - 1)
         for r0 in range(0, len(src), CHUNK):
-            ids = np.arange(r0, min(r0 + CHUNK, len(src)))
-            a = src.vals[ids]
-            keep = _domain_rows(op.name, None, a, self.required)
-            ids, a = ids[keep], a[keep]
-            vals, bad = _evaluate(op.name, a, None)
-            self._accept(size, k, ids + self.starts[size - 1], np.full(len(ids), -1), vals, bad)
+            check()
+            rows = src[r0:r0 + CHUNK]
+            self.stats.candidates += len(rows)
+            vals, bad = _evaluate(op.name, self.bank(size - 1).vals[rows], None)
+            self._computed(size, k, size - 1, 0, rows, np.zeros(len(rows), np.intp), vals, bad,
+                           parts, hits)
 
-    def _binary(self, size: int, k: int, op: Op, i: int, j: int) -> None:
-        left, right = self.banks[i], self.banks[j]
-        lrows = _domain_rows(op.name, "left", left.vals, self.required)
-        rrows = _domain_rows(op.name, "right", right.vals, self.required)
-        li, ri = np.flatnonzero(lrows), np.flatnonzero(rrows)
+    def _binary(self, size, k, op, i, j, parts, hits, check) -> None:
+        li = self._operands(op.name, "left", i)
+        ri = self._operands(op.name, "right", j)
         if not len(li) or not len(ri):
             return
-        linear = op.name in ("add", "sub", "mul")
-        hl, hr = self.hashes[i][li], self.hashes[j][ri]
+        if op.name in LINEAR:
+            if self.target is not None:
+                hits += self._join(size, k, op.name, i, li, j, ri)
+            self._linear(k, op, i, li, j, ri, parts, check)
+            return
+        L, R = self.bank(i), self.bank(j)
+        for l0 in range(0, len(li), CHUNK):
+            lrow = li[l0:l0 + CHUNK]
+            a = L.vals[lrow]
+            a_sent = (a == SENT) if L.sent[lrow].any() else None
+            for r in ri:
+                check()
+                self.stats.candidates += len(lrow)
+                vals, bad = _evaluate_row(op.name, a, R.vals[r], a_sent)
+                self._computed(size, k, i, j, lrow, np.full(len(lrow), r), vals, bad, parts,
+                               hits)
+
+    def _computed(self, size, k, i, j, lrow, rrow, vals, bad, parts, hits) -> None:
+        """Keep computed rows that are defined where required; note target hits."""
+        if bad is not None:
+            ok = np.flatnonzero(~(bad & self.required).any(axis=1))
+            vals, bad, lrow, rrow = vals[ok], bad[ok], lrow[ok], rrow[ok]
+            np.putmask(vals, bad, SENT)
+        if self.target is not None:
+            hit = np.flatnonzero(vals.view(U64) @ self.w2 == self.t2)
+            hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
+        self._keep(parts, k, i, j, self.row_hash(vals), lrow, rrow)
+
+    def _linear(self, k, op, i, li, j, ri, parts, check) -> None:
+        """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones."""
+        L, R = self.bank(i), self.bank(j)
+        hl, hr = L.h[li], R.h[ri]
         if op.name == "mul":
-            wl = left.vals[li].view(U64) * self.w
-            rv = right.vals[ri].view(U64)
+            wl = L.vals[li].view(U64) * self.w
+            rv_t = np.ascontiguousarray(R.vals[ri].view(U64).T)
         step = max(1, CHUNK // len(ri))
+        tri = op.commutative and i == j
         for a0 in range(0, len(li), step):
-            self._check()
-            a = np.arange(a0, min(a0 + step, len(li)))
+            check()
+            a = slice(a0, min(a0 + step, len(li)))
             if op.name == "add":
                 h = hl[a, None] + hr[None, :]
             elif op.name == "sub":
                 h = hl[a, None] - hr[None, :]
-            elif op.name == "mul":
-                h = wl[a] @ rv.T
-            if op.commutative and i == j:  # x+y == y+x: keep pairs with left <= right
-                pa, pb = np.nonzero(a[:, None] <= np.arange(len(ri))[None, :])
             else:
-                pa, pb = np.divmod(np.arange(len(a) * len(ri)), len(ri))
-                pa = pa
-            self.stats.candidates += len(pa)
-            if linear:
-                h = h[pa, pb] if op.commutative and i == j else h.ravel()
-                fresh = self.seen.probably_new(fix(h))
-                pa, pb, h = pa[fresh], pb[fresh], h[fresh]
+                h = wl[a] @ rv_t
+            if tri:  # x+y == y+x: only pairs with left <= right
+                pa, pb = np.nonzero(np.arange(a.start, a.stop)[:, None] <= np.arange(len(ri)))
+                h = h[pa, pb]
             else:
-                h = None
-            lid, rid = li[a[pa]], ri[pb]
-            vals, bad = _evaluate(op.name, left.vals[lid], right.vals[rid])
-            self._accept(size, k, lid + self.starts[i], rid + self.starts[j], vals, bad, h)
+                pa, pb = np.divmod(np.arange(h.size), len(ri))
+                h = h.ravel()
+            self.stats.candidates += len(h)
+            self._keep(parts, k, i, j, h, li[a.start + pa], ri[pb])
 
-    def _accept(self, size, k, lid, rid, vals, bad, h=None) -> None:
-        """Keep the rows that are defined where required and new; store them.
+    def _join(self, size, k, name, i, li, j, ri) -> list[Hit]:
+        """Pairs (x, y) with x op y equal to the target on the required points."""
+        L, R = self.bank(i), self.bank(j)
+        if name == "mul":
+            return self._join_mul(size, k, i, li, j, ri)
+        hl, hr = L.h2[li], R.h2[ri]
+        want = (self.t2 - hl) if name == "add" else (hl - self.t2)  # y = t - x, or y = x - t
+        return [Hit(size, k, i, int(li[a]), j, int(ri[b])) for a, b in _match(want, hr)]
 
-        ``h`` holds the rows' hashes when the caller knows them (linear operators); it is
-        recomputed for rows that hold an unknown value.
-        """
-        if not len(vals):
-            return
-        if bad.any():
-            ok = np.flatnonzero(~(bad & self.required).any(axis=1))
-            vals, bad = vals[ok], bad[ok]
-            lid, rid = lid[ok], rid[ok]
-            np.putmask(vals, bad, SENT)
-            h = None
-        if h is None:
-            h = self.row_hash(vals)
-        new = self.seen.insert(fix(h))
-        self._store(size, vals[new], np.full(int(new.sum()), k), lid[new], rid[new], h[new])
+    def _join_mul(self, size, k, i, li, j, ri) -> list[Hit]:
+        """x * y = t: y = t // x where x divides t; points where x = 0 = t leave y free."""
+        x = self.bank(i).vals[li][:, self.required]
+        t = self.target
+        zero = x == 0
+        with np.errstate(all="ignore"):
+            safe = np.where(zero, 1, x)
+            ok = ~(zero & (t != 0)).any(axis=1) & ((t % safe == 0) | zero).all(axis=1)
+            q = np.where(zero, 0, t // safe)
+        y = self.bank(j).vals[ri][:, self.required]
+        out: list[Hit] = []
+        rows = np.flatnonzero(ok)
+        patterns = {}
+        for r in rows:
+            patterns.setdefault(zero[r].tobytes(), []).append(r)
+        for key in sorted(patterns):
+            rs = np.array(patterns[key])
+            w = np.where(zero[rs[0]], U64(0), self.w2[self.required])
+            want = (q[rs].view(U64) * w).sum(axis=1, dtype=U64)
+            have = (y.view(U64) * w).sum(axis=1, dtype=U64)
+            out += [Hit(size, k, i, int(li[rs[a]]), j, int(ri[b])) for a, b in _match(want, have)]
+        return out
 
     # -- reading results -----------------------------------------------------------------
-    def locate(self, gid: int) -> tuple[int, int]:
-        """(size, row) of a global id."""
-        size = int(np.searchsorted(self.starts, gid, side="right")) - 1
-        return size, gid - self.starts[size]
-
-    def expr(self, gid: int) -> Expr:
-        """Rebuild the expression tree of a kept row."""
-        size, row = self.locate(gid)
+    def expr_at(self, size: int, row: int) -> Expr:
+        """Rebuild the expression of a kept row."""
         b = self.banks[size]
         code = int(b.op[row])
         if code < 0:
             return self.leaves[-1 - code]
+        seg = next(s for s in b.segs if s[3] <= row < s[4])
         op = self.ops[code]
-        args = (self.expr(int(b.left[row])),)
+        args = (self.expr_at(seg[1], int(b.left[row])),)
         if op.arity == 2:
-            args += (self.expr(int(b.right[row])),)
+            args += (self.expr_at(seg[2], int(b.right[row])),)
         return Apply(op, args)
 
-    def values(self, gid: int) -> np.ndarray:
-        size, row = self.locate(gid)
-        return self.banks[size].vals[row]
+    def expr(self, hit: Hit) -> Expr:
+        """The expression of a target hit."""
+        if hit.op < 0:
+            return self.expr_at(1, hit.a)
+        op = self.ops[hit.op]
+        args = (self.expr_at(hit.i, hit.a),)
+        if op.arity == 2:
+            args += (self.expr_at(hit.j, hit.b),)
+        return Apply(op, args)
+
+
+def _match(want: np.ndarray, have: np.ndarray) -> list[tuple[int, int]]:
+    """Index pairs (a, b) with want[a] == have[b], at most MAX_HITS, in a fixed order."""
+    order = np.argsort(have, kind="stable")
+    sorted_have = have[order]
+    lo = np.searchsorted(sorted_have, want, side="left")
+    hi = np.searchsorted(sorted_have, want, side="right")
+    out = []
+    for a in np.flatnonzero(hi > lo):
+        out += [(int(a), int(order[p])) for p in range(lo[a], hi[a])]
+        if len(out) >= MAX_HITS:
+            break
+    return out[:MAX_HITS]
 
 
 # -- operator kernels ----------------------------------------------------------------------
@@ -270,7 +488,7 @@ def _domain_rows(name: str, side: str | None, vals: np.ndarray, req: np.ndarray)
     if name == "pow" and side == "right":
         return ((v >= 0) & (v <= 63)).all(axis=1)
     if name == "binomial":
-        return ((v >= 0) & (v <= (1000 if side == "left" else 30))).all(axis=1)
+        return ((v >= 0) & (v < BINOMIAL.shape[0 if side == "left" else 1])).all(axis=1)
     if name == "factorial":
         return ((v >= 0) & (v <= 20)).all(axis=1)
     return np.ones(len(vals), dtype=bool)
@@ -284,9 +502,57 @@ def _evaluate(name: str, a: np.ndarray, b: np.ndarray | None) -> tuple[np.ndarra
     return r, bad | unknown | (r == SENT)
 
 
+def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray, a_sent: np.ndarray | None):
+    """Values of ``a op b`` for a block ``a`` and one operand row ``b`` (bad None: all defined).
+
+    A constant ``b`` (the common case: a divisor, a modulus, an exponent) takes NumPy's scalar
+    fast paths.
+    """
+    c = int(b[0])
+    if c != SENT and (b == c).all():
+        with np.errstate(all="ignore"):
+            r, bad = SCALAR[name](a, c)
+    else:
+        with np.errstate(all="ignore"):
+            r, bad = KERNELS[name](a, b)
+        bad = bad | (b == SENT) | (r == SENT)
+    if a_sent is not None:
+        bad = a_sent if bad is None else bad | a_sent
+    return r, (bad if bad is not None and bad.any() else None)
+
+
+def _floordiv_c(a, c):
+    if c == 0:
+        return a, np.ones(a.shape, dtype=bool)
+    return np.floor_divide(a, c), None  # SENT // -1 overflows, but SENT rows are bad anyway
+
+
+def _mod_c(a, c):
+    if c == 0:
+        return a, np.ones(a.shape, dtype=bool)
+    return a - np.floor_divide(a, c) * c, None  # a % c, with the scalar division's fast path
+
+
+def _pow_c(a, e):
+    if not 0 <= e <= 63:
+        return a, np.ones(a.shape, dtype=bool)
+    bad = np.abs(a) > MAXBASE[e]
+    if bad.any():
+        return np.power(np.where(bad, 0, a), e), bad
+    return np.power(a, e), None  # (SENT rows are flagged by the caller)
+
+
+def _binomial_c(a, k):
+    if not 0 <= k < BINOMIAL.shape[1]:
+        return a, np.ones(a.shape, dtype=bool)
+    bad = (a < 0) | (a >= BINOMIAL.shape[0])
+    r = BINOMIAL[np.where(bad, 0, a), k]
+    return r, bad | (r == SENT)
+
+
 def _add(a, b):
     r = a + b
-    return r, ((a ^ r) & (b ^ r)) < 0
+    return r, ((a ^ r) & (b ^ r)) < 0  # overflow: both operands' signs differ from the sum's
 
 
 def _sub(a, b):
@@ -299,7 +565,7 @@ def _mul(a, b):
 
 
 def _floordiv(a, b):
-    bad = (b == 0) | ((a == SENT) & (b == -1))
+    bad = b == 0
     return np.floor_divide(a, np.where(bad, 1, b)), bad
 
 
@@ -308,10 +574,26 @@ def _mod(a, b):
     return np.remainder(a, np.where(bad, 1, b)), bad
 
 
+def _max_bases() -> np.ndarray:
+    """MAXBASE[e] = the largest x with x**e < 2**63 (exact integer roots)."""
+    out = [2**63 - 1, 2**63 - 1]
+    for e in range(2, 64):
+        x = int(round(2 ** (63 / e)))
+        while x**e >= 2**63:
+            x -= 1
+        while (x + 1) ** e < 2**63:
+            x += 1
+        out.append(x)
+    return np.array(out, dtype=I64)
+
+
+MAXBASE = _max_bases()
+
+
 def _pow(a, b):
     bad = (b < 0) | (b > 63)
     e = np.where(bad, 0, b)
-    bad |= e * np.log2(np.maximum(np.abs(a.astype(float)), 1.0)) >= 62.99
+    bad = bad | (np.abs(a) > MAXBASE[e]) | (a == SENT)  # |a|**e would leave int64
     return np.power(np.where(bad, 0, a), e), bad
 
 
@@ -335,15 +617,14 @@ def _binomial(a, b):
     return r, bad | (r == SENT)
 
 
+FACT = np.array([math.factorial(x) for x in range(21)], dtype=I64)  # 0! .. 20!
+
+
 def _factorial(a, _b):
     bad = (a < 0) | (a > 20)
     return FACT[np.where(bad, 0, a)], bad
 
 
+SCALAR = {"floordiv": _floordiv_c, "mod": _mod_c, "pow": _pow_c, "binomial": _binomial_c}
 KERNELS = {"add": _add, "sub": _sub, "mul": _mul, "floordiv": _floordiv, "mod": _mod,
            "pow": _pow, "binomial": _binomial, "factorial": _factorial}
-
-
-def constant_leaves(values) -> list[Const]:
-    """Constant leaves in the given order (cheapest first keeps the cheaper of equals)."""
-    return [Const(int(v)) for v in values]

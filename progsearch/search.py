@@ -177,12 +177,13 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     programs += _recurrences(terms, offset)
     engines = [e for e in (_formula_engine(terms, offset), _loop_engine(terms, offset)) if e]
     stats = SearchStats()
-    stats.stopped_by = _grow(engines, t0 + time_limit, max_size, max_memory_mb * 2**20)
-    for kind, eng, complete in engines:
-        programs += _engine_programs(kind, eng, complete, terms, offset)
+    stats.stopped_by = _grow([e for _, e in engines], t0 + time_limit, max_size,
+                             max_memory_mb * 2**20)
+    for kind, eng in engines:
+        programs += _engine_programs(kind, eng, terms, offset)
         stats.candidates += eng.stats.candidates
         stats.distinct += eng.stats.distinct
-    stats.max_size = min((complete for _, _, complete in engines), default=0)
+    stats.max_size = min((eng.stats.max_size for _, eng in engines), default=0)
     stats.elapsed_s = time.perf_counter() - t0
     return SearchResult(terms, offset, _unique(programs), stats)
 
@@ -227,7 +228,7 @@ def _formula_engine(terms: list[int], offset: int):
     leaves = [Var("n")] + consts
     vals = _leaf_matrix([points] + [[c.value] * len(points) for c in consts])
     target = np.array([t for t, r in zip(terms, required) if r], dtype=np.int64)
-    return ["formula", Engine(leaves, vals, required, target), 1]
+    return "formula", Engine(leaves, vals, required, target)
 
 
 def _loop_engine(terms: list[int], offset: int):
@@ -243,42 +244,39 @@ def _loop_engine(terms: list[int], offset: int):
     vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
     required = np.ones(len(idx), dtype=bool)
     target = np.array([terms[i] for i in idx], dtype=np.int64)
-    return ["loop", Engine(leaves, vals, required, target), 1]
+    return "loop", Engine(leaves, vals, required, target)
 
 
-def _grow(engines: list, deadline: float, max_size: int, max_bytes: float) -> str:
+def _grow(engines: list[Engine], deadline: float, max_size: int, max_bytes: float) -> str:
     """Grow the engines one size at a time, alternating; return the budget that stopped them."""
 
     def check() -> None:
         if time.perf_counter() > deadline:
             raise Stop("time_limit")
-        if sum(e.nbytes for _, e, _ in engines) > max_bytes:
+        if sum(e.nbytes for e in engines) > max_bytes:
             raise Stop("memory")
 
     try:
         while True:
-            live = [e for e in engines if e[2] < max_size]
+            live = [e for e in engines if e.stats.max_size < max_size]
             if not live:
                 return "max_size"
-            for entry in sorted(live, key=lambda e: e[2]):
+            for eng in sorted(live, key=lambda e: e.stats.max_size):
                 check()
-                entry[1].grow(check)
-                entry[2] += 1
+                eng.grow(check)
     except Stop as stop:
         return stop.reason
     except KeyboardInterrupt:
         return "interrupt"
 
 
-def _engine_programs(kind: str, eng: Engine, complete: int, terms: list[int],
-                     offset: int) -> list[Program]:
-    """Programs from the engine's hits in completed sizes, re-checked with exact integers."""
-    done = eng.starts[complete] + len(eng.banks[complete]) if complete < len(eng.banks) else 0
+def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> list[Program]:
+    """Programs from the engine's target hits, re-checked with exact integers."""
     out: list[Program] = []
-    for gid in eng.solutions:
-        if gid >= done or len(out) >= MAX_SOLUTIONS:
+    for hit in eng.solutions:
+        if len(out) >= MAX_SOLUTIONS:
             break
-        expr = eng.expr(gid)
+        expr = eng.expr(hit)
         if kind == "formula":
             candidates = [Formula(expr, offset)]
         else:

@@ -44,7 +44,7 @@ def bare_add_ns(m: int, rows: int = 1 << 18) -> float:
 def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
     """Run the formula engine on a no-rule sequence until ``time_limit``; return the figures."""
     terms = no_rule_terms(seed)
-    _, eng, _ = _formula_engine(terms, 0)
+    _, eng = _formula_engine(terms, 0)
     deadline = time.perf_counter() + time_limit
 
     def check() -> None:
@@ -58,7 +58,7 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
     except Stop:
         pass
     elapsed = time.perf_counter() - t0
-    m = eng.banks[1].vals.shape[1]
+    m = len(eng.w)
     sizes = [{"size": s, "candidates": c, "distinct": d, "seconds": round(t, 4)}
              for s, c, d, t in eng.stats.per_size]
     return {"terms": terms, "points": m, "elapsed_s": round(elapsed, 3),
