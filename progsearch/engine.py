@@ -118,7 +118,7 @@ class KeySet:
                 size += 2
             self._alloc(size)
             self.count = 0
-            self.add(old)
+            self.add(np.sort(old))
         k = fix(h)
         rest = _put(self.t1, (k >> self.shift).astype(np.intp), k)
         rest = _put(self.t2, self._slot2(rest), rest)
@@ -213,6 +213,9 @@ class Engine:
         self.stats = EngineStats()
         self.solutions: list[Hit] = []
         self._pending_bytes = 0
+        self._bank_bytes = 0  # updated when a bank is made or computed
+        self._stale_keys = False
+        self._check: Callable[[], None] = lambda: None
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -231,8 +234,7 @@ class Engine:
     @property
     def nbytes(self) -> int:
         """Memory held by the banks, the key set and the size being built."""
-        banks = sum(b.nbytes for b in self.banks if b is not None)
-        return banks + self.keys.nbytes + self._pending_bytes
+        return self._bank_bytes + self.keys.nbytes + self._pending_bytes
 
     # -- leaves --------------------------------------------------------------------------
     def _add_leaves(self, vals: np.ndarray) -> None:
@@ -254,22 +256,24 @@ class Engine:
 
     # -- computing a bank's rows ---------------------------------------------------------
     def bank(self, size: int) -> Bank:
-        """The bank of a size, with its rows computed (once)."""
+        """The bank of a size, with its rows computed (once; all or nothing)."""
         b = self.banks[size]
         if b.vals is None:
-            m = len(self.w)
-            b.vals = np.empty((len(b), m), dtype=I64)
-            b.valid = np.ones(len(b), dtype=bool)
+            vals = np.empty((len(b), len(self.w)), dtype=I64)
+            valid = np.ones(len(b), dtype=bool)
             for k, i, j, start, stop in b.segs:
+                self._check()
                 rows = slice(start, stop)
                 a = self.bank(i).vals[b.left[rows]]
                 c = None if self.ops[k].arity == 1 else self.bank(j).vals[b.right[rows]]
-                vals, bad = _evaluate(self.ops[k].name, a, c)
-                np.putmask(vals, bad, SENT)
-                b.vals[rows] = vals
-                b.valid[rows] = ~(bad & self.required).any(axis=1)
-            b.h2 = self._h2_of(b.vals[:, self.required])
-            b.sent = (b.vals == SENT).any(axis=1)
+                v, bad = _evaluate(self.ops[k].name, a, c)
+                np.putmask(v, bad, SENT)
+                vals[rows] = v
+                valid[rows] = ~(bad & self.required).any(axis=1)
+            b.h2 = self._h2_of(vals[:, self.required])
+            b.sent = (vals == SENT).any(axis=1)
+            b.vals, b.valid = vals, valid
+            self._bank_bytes += b.nbytes - 22 * len(b)
         return b
 
     # -- enumeration ---------------------------------------------------------------------
@@ -278,6 +282,11 @@ class Engine:
 
         A size cut short by ``Stop`` leaves the engine as it was before the call.
         """
+        if self._stale_keys:  # a size was cut short: forget its keys
+            self.keys = KeySet()
+            self.keys.add(np.sort(np.concatenate([b.h for b in self.banks[1:]])))
+            self._stale_keys = False
+        self._check = check
         size = self.stats.max_size + 1
         t0, c0 = time.perf_counter(), self.stats.candidates
         parts: list[tuple] = []
@@ -295,8 +304,7 @@ class Engine:
                         self._binary(size, k, op, i, j, parts, hits, check)
         except Stop:  # the candidates were evaluated and stay counted; the size is dropped
             self._pending_bytes = 0
-            self.keys = KeySet()
-            self.keys.add(np.concatenate([b.h for b in self.banks[1:]]))
+            self._stale_keys = True
             raise
         new = self._close(parts)
         self.solutions += hits
@@ -318,6 +326,7 @@ class Engine:
         op = np.concatenate([np.full(len(p[3]), p[0], np.int16) for p in parts] or
                             [np.zeros(0, np.int16)])
         self.banks.append(Bank(op, cols[1], cols[2], cols[0], segs))
+        self._bank_bytes += self.banks[-1].nbytes
         return lo
 
     def _operands(self, name: str, side: str | None, size: int) -> np.ndarray:
@@ -327,14 +336,16 @@ class Engine:
     def _keep(self, parts, k, i, j, h, left, right) -> None:
         """Keep the rows whose hash is new: not seen before, and first of equals in the block."""
         idx = np.flatnonzero(~self.keys.contains(h))
+        hs = h[idx]
         if len(idx) > 1:
-            hn = h[idx]
-            order = np.argsort(hn)
-            hs = hn[order]
+            order = np.argsort(hs)
+            hs = hs[order]
             first = np.ones(len(hs), dtype=bool)
             first[1:] = hs[1:] != hs[:-1]
-            idx = idx[np.sort(np.minimum.reduceat(order, np.flatnonzero(first)))]
-        self.keys.add(h[idx])
+            runs = np.flatnonzero(first)
+            idx = idx[np.sort(np.minimum.reduceat(order, runs))]
+            hs = hs[runs]
+        self.keys.add(hs)  # sorted keys: their slots are written in address order
         parts.append((k, i, j, h[idx], left[idx], right[idx]))
         self._pending_bytes += 24 * len(idx)
 
@@ -359,6 +370,16 @@ class Engine:
             self._linear(k, op, i, li, j, ri, parts, check)
             return
         L, R = self.bank(i), self.bank(j)
+        if len(li) < CHUNK // 16:  # few left rows: gather pairs into blocks instead
+            step = max(1, CHUNK // len(li))
+            for r0 in range(0, len(ri), step):
+                check()
+                pb, pa = np.divmod(np.arange(min(step, len(ri) - r0) * len(li)), len(li))
+                lrow, rrow = li[pa], ri[r0 + pb]
+                self.stats.candidates += len(lrow)
+                vals, bad = _evaluate(op.name, L.vals[lrow], R.vals[rrow])
+                self._computed(size, k, i, j, lrow, rrow, vals, bad, parts, hits)
+            return
         for l0 in range(0, len(li), CHUNK):
             lrow = li[l0:l0 + CHUNK]
             a = L.vals[lrow]
