@@ -8,6 +8,7 @@ one prefix-free code (see length.py): a 2-bit form tag, then the body.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Sequence
 
 import sympy
@@ -53,8 +54,9 @@ class Program:
     def __init__(self, offset: int):
         self.offset = offset
 
-    @property
+    @cached_property
     def bits(self) -> float:
+        """Length in bits: the form tag, then the body (see length.py)."""
         return FORM_TAG_BITS + self.body_bits()
 
     @property

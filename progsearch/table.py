@@ -46,16 +46,18 @@ def result_dict(r: SearchResult, k: int) -> dict:
 
 def _short(values: list[int] | None, width: int) -> str:
     if values is None:
-        return "(none: a table has no next term)"
+        return "(none: a table has no next term)"[:width]
     text = ", ".join(map(str, values))
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _row(rank: int, prog: Program, pick: bool, nxt: list[int] | None) -> str:
+    """One table line, at most 100 columns: the program first, then as much of the next terms."""
     text = prog.display()
-    text = text if len(text) <= 44 else text[:41] + "..."
-    return (f"{'>' if pick else ' '} {rank:>3}  {prog.form:<8} {prog.bits:>7.1f} {prog.chars:>6}  "
-            f"{text:<44}  {_short(nxt, 30)}")
+    text = text if len(text) <= 60 else text[:57] + "..."
+    width = max(44, len(text))
+    head = f"{'>' if pick else ' '} {rank:>3}  {prog.form:<8} {prog.bits:>7.1f} {prog.chars:>6}  "
+    return f"{head}{text:<{width}}  {_short(nxt, 100 - len(head) - width - 2)}"
 
 
 def guess_table(r: SearchResult, k: int = 5) -> str:
