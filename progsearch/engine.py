@@ -179,7 +179,8 @@ class EngineStats:
 
     candidates: int = 0
     distinct: int = 0
-    max_size: int = 0
+    max_size: int = 0  # sizes enumerated and kept
+    hit_size: int = 1  # sizes whose target hits are all known
     per_size: list = field(default_factory=list)  # (size, candidates, distinct, seconds)
 
 
@@ -280,7 +281,11 @@ class Engine:
     def grow(self, check: Callable[[], None] = lambda: None) -> None:
         """Enumerate the next size; ``check`` raises :class:`Stop` when a budget runs out.
 
-        A size cut short by ``Stop`` leaves the engine as it was before the call.
+        First the size's target hits are found, all of them (hash joins for ``+ - *``, the
+        other operators computed); then its sums, differences and products are enumerated and
+        kept.  A size cut short leaves the engine as it was, except that when only the
+        second part was cut short its hits are kept (``stats.hit_size`` is then one more than
+        ``stats.max_size``).
         """
         if self._stale_keys:  # a size was cut short: forget its keys
             self.keys = KeySet()
@@ -290,28 +295,55 @@ class Engine:
         size = self.stats.max_size + 1
         t0, c0 = time.perf_counter(), self.stats.candidates
         parts: list[tuple] = []
-        hits: list[Hit] = []
+        later: list[tuple] = []  # computed rows, kept after + - * so that those win ties
         self._pending_bytes = 0
+        blocks = self._blocks(size)
         try:
-            for k, op in enumerate(self.ops):
-                if op.arity == 1:
-                    if size - 1 <= MAX_RIGHT_SIZE.get(op.name, size):
-                        self._unary(size, k, op, parts, hits, check)
-                    continue
-                for i in range(1, size - 1):
-                    j = size - 1 - i
-                    if not (op.commutative and i > j) and j <= MAX_RIGHT_SIZE.get(op.name, j):
-                        self._binary(size, k, op, i, j, parts, hits, check)
+            if self.stats.hit_size < size:
+                hits: list[Hit] = []
+                for k, op, i, j in blocks:
+                    if op.arity == 1:
+                        self._unary(size, k, op, later, hits, check)
+                    elif op.name not in LINEAR:
+                        self._binary(size, k, op, i, j, later, hits, check)
+                    elif self.target is not None:
+                        hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
+                                           j, self._operands(op.name, "right", j))
+                self.solutions += hits
+                self.stats.hit_size = size
+            else:
+                for k, op, i, j in blocks:  # hits known: only keep the computed rows
+                    if op.name not in LINEAR:
+                        (self._unary(size, k, op, later, None, check) if op.arity == 1 else
+                         self._binary(size, k, op, i, j, later, None, check))
+            for k, op, i, j in blocks:
+                if op.name in LINEAR:
+                    self._binary(size, k, op, i, j, parts, None, check)
+            for part in later:
+                self._keep(parts, *part)
         except Stop:  # the candidates were evaluated and stay counted; the size is dropped
             self._pending_bytes = 0
             self._stale_keys = True
             raise
         new = self._close(parts)
-        self.solutions += hits
         self.stats.max_size = size
         self.stats.distinct += new
         self.stats.per_size.append((size, self.stats.candidates - c0, new,
                                     time.perf_counter() - t0))
+
+    def _blocks(self, size: int) -> list[tuple]:
+        """(operator index, operator, left size, right size) of every block of a size."""
+        out = []
+        for k, op in enumerate(self.ops):
+            if op.arity == 1:
+                if size - 1 <= MAX_RIGHT_SIZE.get(op.name, size):
+                    out.append((k, op, size - 1, 0))
+                continue
+            for i in range(1, size - 1):
+                j = size - 1 - i
+                if not (op.commutative and i > j) and j <= MAX_RIGHT_SIZE.get(op.name, j):
+                    out.append((k, op, i, j))
+        return out
 
     def _close(self, parts: list[tuple]) -> int:
         """Make the size's bank from the kept rows, in the order they were built."""
@@ -365,8 +397,6 @@ class Engine:
         if not len(li) or not len(ri):
             return
         if op.name in LINEAR:
-            if self.target is not None:
-                hits += self._join(size, k, op.name, i, li, j, ri)
             self._linear(k, op, i, li, j, ri, parts, check)
             return
         L, R = self.bank(i), self.bank(j)
@@ -397,10 +427,13 @@ class Engine:
             ok = np.flatnonzero(~(bad & self.required).any(axis=1))
             vals, bad, lrow, rrow = vals[ok], bad[ok], lrow[ok], rrow[ok]
             np.putmask(vals, bad, SENT)
-        if self.target is not None:
+        if self.target is not None and hits is not None:
             hit = np.flatnonzero(vals.view(U64) @ self.w2 == self.t2)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
-        self._keep(parts, k, i, j, self.row_hash(vals), lrow, rrow)
+        h = self.row_hash(vals)
+        new = ~self.keys.contains(h)  # drop what earlier sizes have; the rest is kept later
+        parts.append((k, i, j, h[new], lrow[new], rrow[new]))
+        self._pending_bytes += 24 * int(new.sum())
 
     def _linear(self, k, op, i, li, j, ri, parts, check) -> None:
         """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones."""

@@ -22,6 +22,7 @@ from .language import Const, Var, max_lag, variables
 from .recurrences import find_recurrences
 
 CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest code first
+LOOP_CONSTANTS = (1, 2, 3, -1)  # a loop's update rarely needs more; fewer leaves, deeper search
 EXTRA_POINTS = 5  # formulas are also evaluated at this many indices past the training range
 LOOP_ORDER = 3  # loops found by the engine read up to a(n-3)
 MIN_POINTS = 6  # the engine needs this many representable training values to judge a fit
@@ -183,7 +184,7 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
         programs += _engine_programs(kind, eng, terms, offset)
         stats.candidates += eng.stats.candidates
         stats.distinct += eng.stats.distinct
-    stats.max_size = min((eng.stats.max_size for _, eng in engines), default=0)
+    stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)
     stats.elapsed_s = time.perf_counter() - t0
     return SearchResult(terms, offset, _unique(programs), stats)
 
@@ -238,7 +239,7 @@ def _loop_engine(terms: list[int], offset: int):
     if usable - k < MIN_POINTS:
         return None
     idx = list(range(k, usable))
-    consts = [Const(c) for c in CONSTANTS]
+    consts = [Const(c) for c in LOOP_CONSTANTS]
     leaves = list(variables(k)) + consts
     cols = [[offset + i for i in idx]] + [[terms[i - lag] for i in idx] for lag in range(1, k + 1)]
     vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
@@ -258,10 +259,10 @@ def _grow(engines: list[Engine], deadline: float, max_size: int, max_bytes: floa
 
     try:
         while True:
-            live = [e for e in engines if e.stats.max_size < max_size]
+            live = [e for e in engines if e.stats.hit_size < max_size]
             if not live:
                 return "max_size"
-            for eng in sorted(live, key=lambda e: e.stats.max_size):
+            for eng in sorted(live, key=lambda e: e.stats.hit_size):
                 check()
                 eng.grow(check)
     except Stop as stop:
