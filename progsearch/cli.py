@@ -6,6 +6,7 @@ import argparse
 import importlib
 import inspect
 import json
+import math
 import pkgutil
 import sys
 
@@ -45,7 +46,7 @@ def _positive(kind):
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if not value > 0 or value != value:
+        if not value > 0 or math.isinf(value):
             raise argparse.ArgumentTypeError(f"{text!r} must be positive")
         return value
     return convert

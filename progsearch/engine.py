@@ -22,116 +22,38 @@ Overflow is never silent: a value that leaves int64 (or an operator outside its 
 *required* point (a training term) makes the expression invalid; at other points (beyond the
 training range) it becomes ``SENT``, "unknown", and stays unknown through later operators.
 Every reported program is re-checked with exact Python integers (forms.py, search.py).
+
+Known limitation: a sum, difference or product is kept by the hash of its wrapped values
+before its row is computed, so one that overflows at a required point (found invalid later)
+can shadow a valid row equal to it mod 2**64 at every point.  That takes values near 2**63 at
+every evaluation point; the search's leaves stay below 2**62.
 """
 
 from __future__ import annotations
 
-import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
+from .kernels import (  # re-exported for callers and tests
+    SENT,
+    _domain_rows,
+    _evaluate,
+    _evaluate_row,
+)
+from .keyset import KeySet
 from .language import OPS, Apply, Expr, Op
 
 I64 = np.int64
 U64 = np.uint64
-SENT = np.iinfo(I64).min  # "unknown": overflowed or undefined at a point that is not required
-SAFE = 2.0**63 - 2.0**12  # a float product below this is a product below 2**63 exactly
 CHUNK = 1 << 16  # candidates per block: large enough for NumPy, small enough for the cache
 MAX_HITS = 64  # target hits kept per block of the join (the search keeps the shortest anyway)
 # The search builds these operators only with a small right operand (a documented restriction
 # of the search, not of the language): their kernels cost a computed row per candidate.
 MAX_RIGHT_SIZE = {"floordiv": 3, "mod": 3, "pow": 3, "binomial": 1, "factorial": 3}
 LINEAR = ("add", "sub", "mul")
-
-
-def fix(h: np.ndarray) -> np.ndarray:
-    """Table key of a raw hash: the low bit set, so that 0 can mark an empty slot.
-
-    >>> fix(np.array([0, 2], dtype=np.uint64)).tolist()
-    [1, 3]
-    """
-    return h | U64(1)
-
-
-class KeySet:
-    """An exact set of 64-bit keys: two direct-mapped tables, and a sorted array for the rest.
-
-    A key lives in its slot of the first table if it was free, else in its slot of the
-    second, else in the spill array.  A lookup costs one gather when the first slot is empty
-    or holds the key (most lookups), two when it holds another key.
-
-    >>> s = KeySet()
-    >>> s.add(np.array([10, 20], dtype=np.uint64))
-    >>> s.contains(np.array([10, 11, 30], dtype=np.uint64)).tolist()
-    [True, True, False]
-    """
-
-    def __init__(self, log2_size: int = 16):
-        self.count = 0
-        self._alloc(log2_size)
-
-    def _alloc(self, log2_size: int) -> None:
-        self.t1 = np.zeros(1 << log2_size, dtype=U64)
-        self.t2 = np.zeros(1 << (log2_size - 1), dtype=U64)
-        self.shift = U64(64 - log2_size)
-        self.mask2 = U64((1 << (log2_size - 1)) - 1)
-        self.spill = np.zeros(0, U64)
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __repr__(self) -> str:
-        return f"KeySet({self.count} keys, {len(self.t1)} slots, {len(self.spill)} spilled)"
-
-    @property
-    def nbytes(self) -> int:
-        return self.t1.nbytes + self.t2.nbytes + self.spill.nbytes
-
-    def _slot2(self, k: np.ndarray) -> np.ndarray:
-        return ((k >> U64(1)) & self.mask2).astype(np.intp)
-
-    def contains(self, h: np.ndarray) -> np.ndarray:
-        """Whether each raw hash is in the set."""
-        k = fix(h)
-        t = self.t1[(k >> self.shift).astype(np.intp)]
-        hit = t == k
-        other = np.flatnonzero(~hit & (t != 0))
-        if other.size:
-            k2 = k[other]
-            u = self.t2[self._slot2(k2)]
-            hit[other] = u == k2
-            more = other[(u != k2) & (u != 0)]
-            if more.size and len(self.spill):
-                pos = np.minimum(np.searchsorted(self.spill, k[more]), len(self.spill) - 1)
-                hit[more] = self.spill[pos] == k[more]
-        return hit
-
-    def add(self, h: np.ndarray) -> None:
-        """Add raw hashes that are distinct and not in the set."""
-        if 4 * (self.count + len(h)) > len(self.t1):
-            old = np.concatenate([self.t1[self.t1 != 0], self.t2[self.t2 != 0], self.spill])
-            size = int(math.log2(len(self.t1)))
-            while 4 * (self.count + len(h)) > (1 << size):
-                size += 2
-            self._alloc(size)
-            self.count = 0
-            self.add(np.sort(old))
-        k = fix(h)
-        rest = _put(self.t1, (k >> self.shift).astype(np.intp), k)
-        rest = _put(self.t2, self._slot2(rest), rest)
-        if rest.size:
-            self.spill = np.sort(np.concatenate([self.spill, rest]))
-        self.count += len(h)
-
-
-def _put(table: np.ndarray, slots: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """Write keys into free slots (one per slot); return the keys that found no room."""
-    free = table[slots] == 0
-    table[slots[free]] = k[free]
-    return k[table[slots] != k]
 
 
 @dataclass
@@ -273,9 +195,29 @@ class Engine:
                 valid[rows] = ~(bad & self.required).any(axis=1)
             b.h2 = self._h2_of(vals[:, self.required])
             b.sent = (vals == SENT).any(axis=1)
+            valid &= self._unique_unknowns(vals, b.sent & valid, b.h)
             b.vals, b.valid = vals, valid
             self._bank_bytes += b.nbytes - 22 * len(b)
         return b
+
+    def _unique_unknowns(self, vals: np.ndarray, sent: np.ndarray, kept: np.ndarray) -> np.ndarray:
+        """False for rows with an unknown value whose row is already kept.
+
+        Sums, differences and products were kept by the hash of their wrapped values; where
+        a value became unknown that is not the hash of the row, so two equal rows can both
+        have been kept.  Their true hashes settle it: the first keeps its place.
+        """
+        keep = np.ones(len(vals), dtype=bool)
+        rows = np.flatnonzero(sent)
+        rows = rows[self.row_hash(vals[rows]) != kept[rows]]  # kept by another hash than their own
+        if rows.size:
+            h = self.row_hash(vals[rows])
+            new = ~self.keys.contains(h)
+            _, first = np.unique(h, return_index=True)
+            new &= np.isin(np.arange(len(rows)), first)
+            keep[rows[~new]] = False
+            self.keys.add(np.sort(h[new]))
+        return keep
 
     # -- enumeration ---------------------------------------------------------------------
     def grow(self, check: Callable[[], None] = lambda: None) -> None:
@@ -531,154 +473,3 @@ def _match(want: np.ndarray, have: np.ndarray) -> list[tuple[int, int]]:
         if len(out) >= MAX_HITS:
             break
     return out[:MAX_HITS]
-
-
-# -- operator kernels ----------------------------------------------------------------------
-def _domain_rows(name: str, side: str | None, vals: np.ndarray, req: np.ndarray) -> np.ndarray:
-    """Operands that can be valid for an operator at every required point (a cheap prefilter)."""
-    v = vals[:, req]
-    if name in ("floordiv", "mod") and side == "right":
-        return (v != 0).all(axis=1)
-    if name == "pow" and side == "right":
-        return ((v >= 0) & (v <= 63)).all(axis=1)
-    if name == "binomial":
-        return ((v >= 0) & (v < BINOMIAL.shape[0 if side == "left" else 1])).all(axis=1)
-    if name == "factorial":
-        return ((v >= 0) & (v <= 20)).all(axis=1)
-    return np.ones(len(vals), dtype=bool)
-
-
-def _evaluate(name: str, a: np.ndarray, b: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Values of ``a op b`` and where they are undefined (overflow, domain, unknown input)."""
-    unknown = a == SENT if b is None else (a == SENT) | (b == SENT)
-    with np.errstate(all="ignore"):
-        r, bad = KERNELS[name](a, b)
-    return r, bad | unknown | (r == SENT)
-
-
-def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray, a_sent: np.ndarray | None):
-    """Values of ``a op b`` for a block ``a`` and one operand row ``b`` (bad None: all defined).
-
-    A constant ``b`` (the common case: a divisor, a modulus, an exponent) takes NumPy's scalar
-    fast paths.
-    """
-    c = int(b[0])
-    if c != SENT and (b == c).all():
-        with np.errstate(all="ignore"):
-            r, bad = SCALAR[name](a, c)
-    else:
-        with np.errstate(all="ignore"):
-            r, bad = KERNELS[name](a, b)
-        bad = bad | (b == SENT) | (r == SENT)
-    if a_sent is not None:
-        bad = a_sent if bad is None else bad | a_sent
-    return r, (bad if bad is not None and bad.any() else None)
-
-
-def _floordiv_c(a, c):
-    if c == 0:
-        return a, np.ones(a.shape, dtype=bool)
-    return np.floor_divide(a, c), None  # SENT // -1 overflows, but SENT rows are bad anyway
-
-
-def _mod_c(a, c):
-    if c == 0:
-        return a, np.ones(a.shape, dtype=bool)
-    return a - np.floor_divide(a, c) * c, None  # a % c, with the scalar division's fast path
-
-
-def _pow_c(a, e):
-    if not 0 <= e <= 63:
-        return a, np.ones(a.shape, dtype=bool)
-    bad = np.abs(a) > MAXBASE[e]
-    if bad.any():
-        return np.power(np.where(bad, 0, a), e), bad
-    return np.power(a, e), None  # (SENT rows are flagged by the caller)
-
-
-def _binomial_c(a, k):
-    if not 0 <= k < BINOMIAL.shape[1]:
-        return a, np.ones(a.shape, dtype=bool)
-    bad = (a < 0) | (a >= BINOMIAL.shape[0])
-    r = BINOMIAL[np.where(bad, 0, a), k]
-    return r, bad | (r == SENT)
-
-
-def _add(a, b):
-    r = a + b
-    return r, ((a ^ r) & (b ^ r)) < 0  # overflow: both operands' signs differ from the sum's
-
-
-def _sub(a, b):
-    r = a - b
-    return r, ((a ^ b) & (a ^ r)) < 0
-
-
-def _mul(a, b):
-    return a * b, np.abs(a.astype(float) * b.astype(float)) >= SAFE
-
-
-def _floordiv(a, b):
-    bad = b == 0
-    return np.floor_divide(a, np.where(bad, 1, b)), bad
-
-
-def _mod(a, b):
-    bad = b == 0
-    return np.remainder(a, np.where(bad, 1, b)), bad
-
-
-def _max_bases() -> np.ndarray:
-    """MAXBASE[e] = the largest x with x**e < 2**63 (exact integer roots)."""
-    out = [2**63 - 1, 2**63 - 1]
-    for e in range(2, 64):
-        x = int(round(2 ** (63 / e)))
-        while x**e >= 2**63:
-            x -= 1
-        while (x + 1) ** e < 2**63:
-            x += 1
-        out.append(x)
-    return np.array(out, dtype=I64)
-
-
-MAXBASE = _max_bases()
-
-
-def _pow(a, b):
-    bad = (b < 0) | (b > 63)
-    e = np.where(bad, 0, b)
-    bad = bad | (np.abs(a) > MAXBASE[e]) | (a == SENT)  # |a|**e would leave int64
-    return np.power(np.where(bad, 0, a), e), bad
-
-
-def _binomial_table(top: int = 1000, kmax: int = 62) -> np.ndarray:
-    """C(x, k) for 0 <= x <= top, 0 <= k <= kmax, exact; SENT where it leaves int64."""
-    table = np.full((top + 1, kmax + 1), SENT, dtype=I64)
-    for x in range(top + 1):
-        for k in range(kmax + 1):
-            c = math.comb(x, k)
-            if c < 2**63:
-                table[x, k] = c
-    return table
-
-
-BINOMIAL = _binomial_table()
-
-
-def _binomial(a, b):
-    bad = (a < 0) | (a >= BINOMIAL.shape[0]) | (b < 0) | (b >= BINOMIAL.shape[1])
-    r = BINOMIAL[np.where(bad, 0, a), np.where(bad, 0, b)]
-    return r, bad | (r == SENT)
-
-
-FACT = np.array([math.factorial(x) for x in range(21)], dtype=I64)  # 0! .. 20!
-
-
-def _factorial(a, _b):
-    bad = (a < 0) | (a > 20)
-    return FACT[np.where(bad, 0, a)], bad
-
-
-SCALAR = {"floordiv": _floordiv_c, "mod": _mod_c, "pow": _pow_c, "binomial": _binomial_c}
-KERNELS = {"add": _add, "sub": _sub, "mul": _mul, "floordiv": _floordiv, "mod": _mod,
-           "pow": _pow, "binomial": _binomial, "factorial": _factorial}

@@ -8,8 +8,8 @@ one prefix-free code (see length.py): a 2-bit form tag, then the body.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Sequence
 
 import sympy
 

@@ -42,9 +42,9 @@ def _mod(x: int, y: int) -> int:
 def _pow(x: int, y: int) -> int:
     if y < 0:
         raise Invalid("negative exponent")
-    if abs(x) > 1 and (abs(x).bit_length() - 1) * y > MAX_RESULT_BITS:
+    if abs(x) > 1 and (abs(x).bit_length() - 1) * y > MAX_RESULT_BITS:  # |x**y| >= 2**((b-1)y)
         raise Invalid("power too large")
-    return x**y
+    return _check_size(x**y)  # at most twice the limit was built: now check it exactly
 
 
 def _binomial(x: int, y: int) -> int:
