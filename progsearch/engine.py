@@ -53,6 +53,7 @@ MAX_HITS = 64  # target hits kept per block of the join (the search keeps the sh
 # The search builds these operators only with a small right operand (a documented restriction
 # of the search, not of the language): their kernels cost a computed row per candidate.
 MAX_RIGHT_SIZE = {"floordiv": 3, "mod": 3, "pow": 3, "binomial": 1, "factorial": 3}
+MAX_LEFT_SIZE = {"pow": 3, "binomial": 3}  # a base or a top of more nodes nearly always overflows
 LINEAR = ("add", "sub", "mul")
 
 
@@ -130,6 +131,7 @@ class Engine:
         rng = np.random.default_rng(seed)
         self.w = rng.integers(0, 2**62, size=m, dtype=I64).astype(U64) * U64(2) + U64(1)
         self.w2 = np.where(self.required, self.w, U64(0))
+        self.w12 = np.ascontiguousarray(np.stack([self.w, self.w2], axis=1))
         self.t2 = None if target is None else self._h2_of(self.target[None, :])[0]
         self.keys = KeySet()
         self.banks: list[Bank | None] = [None]
@@ -283,7 +285,8 @@ class Engine:
                 continue
             for i in range(1, size - 1):
                 j = size - 1 - i
-                if not (op.commutative and i > j) and j <= MAX_RIGHT_SIZE.get(op.name, j):
+                if (not (op.commutative and i > j) and j <= MAX_RIGHT_SIZE.get(op.name, j)
+                        and i <= MAX_LEFT_SIZE.get(op.name, i)):
                     out.append((k, op, i, j))
         return out
 
@@ -364,16 +367,18 @@ class Engine:
                                hits)
 
     def _computed(self, size, k, i, j, lrow, rrow, vals, bad, parts, hits) -> None:
-        """Keep computed rows that are defined where required; note target hits."""
+        """Note target hits among computed rows; set aside the rows not seen in earlier sizes."""
         if bad is not None:
-            ok = np.flatnonzero(~(bad & self.required).any(axis=1))
-            vals, bad, lrow, rrow = vals[ok], bad[ok], lrow[ok], rrow[ok]
             np.putmask(vals, bad, SENT)
+            ok = ~bad[:, self.required].any(axis=1)
+        hh = vals.view(U64) @ self.w12  # the row hash and the required-points hash at once
+        h = hh[:, 0]
+        new = ~self.keys.contains(h)
+        if bad is not None:
+            new &= ok
         if self.target is not None and hits is not None:
-            hit = np.flatnonzero(vals.view(U64) @ self.w2 == self.t2)
+            hit = np.flatnonzero((hh[:, 1] == self.t2) & new)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
-        h = self.row_hash(vals)
-        new = ~self.keys.contains(h)  # drop what earlier sizes have; the rest is kept later
         parts.append((k, i, j, h[new], lrow[new], rrow[new]))
         self._pending_bytes += 24 * int(new.sum())
 
