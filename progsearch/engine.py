@@ -376,8 +376,9 @@ class Engine:
         new = ~self.keys.contains(h)
         if bad is not None:
             new &= ok
-        if self.target is not None and hits is not None:
-            hit = np.flatnonzero((hh[:, 1] == self.t2) & new)
+        if self.target is not None and hits is not None:  # a seen row may still continue
+            hit = (hh[:, 1] == self.t2) if bad is None else (hh[:, 1] == self.t2) & ok
+            hit = np.flatnonzero(hit)  # differently beyond the points (loops have no others)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
         parts.append((k, i, j, h[new], lrow[new], rrow[new]))
         self._pending_bytes += 24 * int(new.sum())
