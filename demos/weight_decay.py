@@ -135,7 +135,7 @@ class ProgramRow:
 def program_row(data: str, best, heldout: list[int]) -> ProgramRow:
     """Score ``best``, a program found on the training terms, on the held-out terms after them.
 
-    >>> found = types.SimpleNamespace(form="formula", bits=30, source="n*n + 3*n + 5",
+    >>> found = types.SimpleNamespace(form="formula", bits=30, display=lambda: "n*n + 3*n + 5",
     ...                               terms=lambda a, b: [rule(n) for n in range(a, b)])
     >>> program_row("rule", found, [277, 311]).heldout_error
     2.0
@@ -145,7 +145,7 @@ def program_row(data: str, best, heldout: list[int]) -> ProgramRow:
         data=data,
         form=best.form,
         bits=float(best.bits),
-        source=best.source,
+        source=best.display(),  # one line: the expression, or the table's size
         heldout_error=None if predicted is None else rmse(predicted, heldout),
         matches_rule=predicted == [rule(n) for n in range(N_TRAIN, N_TRAIN + len(heldout))],
     )

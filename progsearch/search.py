@@ -186,14 +186,17 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
         stats.distinct += eng.stats.distinct
     stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)
     stats.elapsed_s = time.perf_counter() - t0
-    return SearchResult(terms, offset, _unique(programs), stats)
+    return SearchResult(terms, offset, _unique(programs, offset + len(terms)), stats)
 
 
-def _unique(programs: list[Program]) -> list[Program]:
+def _unique(programs: list[Program], start: int) -> list[Program]:
+    """Drop repeats: the same source, or the same form, length and next 10 terms."""
     seen, out = set(), []
     for p in sorted(programs, key=Program.key):
-        if p.source not in seen:
-            seen.add(p.source)
+        nxt = _continuation(p, start, 10)
+        same = (p.form, round(p.bits, 6), None if nxt is None else tuple(nxt))
+        if p.source not in seen and same not in seen:
+            seen.update((p.source, same))
             out.append(p)
     return out
 

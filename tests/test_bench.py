@@ -299,7 +299,7 @@ def test_report_shows_both_tiers_and_the_ratio_to_the_best_baseline():
     fakes = {"progsearch": truth_for, "sympy_rec": off_by_one, "ridge": declines}
     result = run_benchmark(identity_entries(), fakes, progress=False)
     text = result.report()
-    assert "tier classic (1 sequences)" in text
+    assert "tier classic (1 sequence)" in text
     assert "tier sample (2 sequences)" in text
     assert "tier all (3 sequences)" in text
     assert "progsearch / best baseline (sympy_rec): 3 / 0 = n/a" in text

@@ -120,7 +120,7 @@ def fake_search(terms, offset=0, time_limit=2.0):
         best = types.SimpleNamespace(
             form="formula",
             bits=27.0,
-            source="n*n + 3*n + 5",
+            display=lambda: "n*n + 3*n + 5",
             terms=lambda a, b: [demo.rule(n) for n in range(a, b)],
         )
     else:
@@ -130,7 +130,8 @@ def fake_search(terms, offset=0, time_limit=2.0):
                 raise IndexError("a lookup predicts nothing beyond its table")
             return terms[a:b]
 
-        best = types.SimpleNamespace(form="lookup", bits=210.0, source=f"{terms}[n]", terms=table)
+        best = types.SimpleNamespace(form="lookup", bits=210.0, terms=table,
+                                     display=lambda: f"table of {len(terms)} values")
     return types.SimpleNamespace(best=best)
 
 
