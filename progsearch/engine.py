@@ -376,9 +376,9 @@ class Engine:
         new = ~self.keys.contains(h)
         if bad is not None:
             new &= ok
-        if self.target is not None and hits is not None:  # a seen row may still continue
-            hit = (hh[:, 1] == self.t2) if bad is None else (hh[:, 1] == self.t2) & ok
-            hit = np.flatnonzero(hit)  # differently beyond the points (loops have no others)
+        if self.target is not None and hits is not None:  # a row seen before may continue
+            hit = hh[:, 1] == self.t2  # differently past the points: hits are all rows
+            hit = np.flatnonzero(hit if bad is None else hit & ok)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
         parts.append((k, i, j, h[new], lrow[new], rrow[new]))
         self._pending_bytes += 24 * int(new.sum())

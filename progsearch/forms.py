@@ -11,8 +11,6 @@ import math
 from collections.abc import Sequence
 from functools import cached_property
 
-import sympy
-
 from .language import OPS, Apply, Const, Expr, Invalid, calls
 from .length import FORM_TAG_BITS, count_bits, int_bits, table_bits
 from .recurrences import PRecurrence
@@ -80,6 +78,8 @@ class Program:
 
     def latex(self) -> str:
         """LaTeX of the SymPy form."""
+        import sympy
+
         return sympy.latex(self.to_sympy())
 
     def key(self) -> tuple:
@@ -281,5 +281,7 @@ class Loop(Program):
     def to_sympy(self):
         if isinstance(self.rule, PRecurrence):
             return self.rule.to_sympy()
+        import sympy
+
         n = sympy.Symbol("n", integer=True)
         return sympy.Eq(sympy.Function("a")(n), self.rule.sympy())

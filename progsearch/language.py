@@ -12,7 +12,13 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-import sympy
+
+def _sp():
+    """SymPy, imported on first use (it takes most of a second to import)."""
+    import sympy
+
+    return sympy
+
 
 MAX_RESULT_BITS = 20_000  # guard: refuse to build integers longer than this (exact evaluation)
 
@@ -78,18 +84,30 @@ class Op:
     def __repr__(self) -> str:
         return f"Op({self.name!r})"
 
+    def __reduce__(self):
+        return (op_named, (self.name,))  # pickled by name: its functions are lambdas
+
 
 OPS: tuple[Op, ...] = (
     Op("add", 2, "+", 1, lambda x, y: x + y, lambda x, y: x + y, True),
     Op("sub", 2, "-", 1, lambda x, y: x - y, lambda x, y: x - y),
     Op("mul", 2, "*", 2, lambda x, y: _check_size(x * y), lambda x, y: x * y, True),
-    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: sympy.floor(x / y)),
-    Op("mod", 2, "%", 2, _mod, lambda x, y: sympy.Mod(x, y)),
+    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: _sp().floor(x / y)),
+    Op("mod", 2, "%", 2, _mod, lambda x, y: _sp().Mod(x, y)),
     Op("pow", 2, "**", 4, _pow, lambda x, y: x**y),
-    Op("binomial", 2, "comb", 9, _binomial, sympy.binomial),
-    Op("factorial", 1, "factorial", 9, _factorial, sympy.factorial),
+    Op("binomial", 2, "comb", 9, _binomial, lambda x, y: _sp().binomial(x, y)),
+    Op("factorial", 1, "factorial", 9, _factorial, lambda x: _sp().factorial(x)),
 )
 OP_BY_NAME = {op.name: op for op in OPS}
+
+
+def op_named(name: str) -> Op:
+    """The operator called ``name`` (how an Op is unpickled).
+
+    >>> op_named("add").symbol
+    '+'
+    """
+    return OP_BY_NAME[name]
 
 
 @dataclass(frozen=True)
@@ -106,8 +124,9 @@ class Var:
 
     def sympy(self):
         if self.name == "n":
-            return sympy.Symbol("n", integer=True)
-        return sympy.Function("a")(sympy.Symbol("n", integer=True) - int(self.name[1:]))
+            return _sp().Symbol("n", integer=True)
+        n = _sp().Symbol("n", integer=True)
+        return _sp().Function("a")(n - int(self.name[1:]))
 
     def nodes(self) -> int:
         return 1
@@ -129,7 +148,7 @@ class Const:
         return str(self.value)
 
     def sympy(self):
-        return sympy.Integer(self.value)
+        return _sp().Integer(self.value)
 
     def nodes(self) -> int:
         return 1

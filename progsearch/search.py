@@ -236,18 +236,23 @@ def _formula_engine(terms: list[int], offset: int):
 
 
 def _loop_engine(terms: list[int], offset: int):
+    """Teacher forcing: the known previous terms are the inputs at each training index.
+
+    The index just past the training terms is one more point (not required): its inputs are
+    all known, so loops that fit but predict differently stay distinct.
+    """
     k = LOOP_ORDER
     fits = [abs(t) < FIT for t in terms]
     usable = next((i for i, ok in enumerate(fits) if not ok), len(terms))  # representable prefix
     if usable - k < MIN_POINTS:
         return None
-    idx = list(range(k, usable))
+    idx = list(range(k, usable + (usable == len(terms))))
     consts = [Const(c) for c in LOOP_CONSTANTS]
     leaves = list(variables(k)) + consts
     cols = [[offset + i for i in idx]] + [[terms[i - lag] for i in idx] for lag in range(1, k + 1)]
     vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
-    required = np.ones(len(idx), dtype=bool)
-    target = np.array([terms[i] for i in idx], dtype=np.int64)
+    required = np.array([i < usable for i in idx])
+    target = np.array([terms[i] for i in idx if i < usable], dtype=np.int64)
     return "loop", Engine(leaves, vals, required, target)
 
 
@@ -275,10 +280,14 @@ def _grow(engines: list[Engine], deadline: float, max_size: int, max_bytes: floa
 
 
 def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> list[Program]:
-    """Programs from the engine's target hits, re-checked with exact integers."""
-    out: list[Program] = []
+    """Programs from the engine's target hits, re-checked with exact integers.
+
+    Of the programs that continue alike (the next 10 terms), only the shortest is kept.
+    """
+    best: dict = {}
+    start = offset + len(terms)
     for hit in eng.solutions:
-        if len(out) >= MAX_SOLUTIONS:
+        if len(best) >= MAX_SOLUTIONS:
             break
         expr = eng.expr(hit)
         if kind == "formula":
@@ -288,5 +297,11 @@ def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> l
             if lag == 0:
                 continue  # a formula in disguise: the formula engine owns it
             candidates = [Loop(expr, terms[:lag], offset), Loop(expr, terms[:LOOP_ORDER], offset)]
-        out += next(([p] for p in candidates if p.fits(terms)), [])
-    return out
+        prog = next((p for p in candidates if p.fits(terms)), None)
+        if prog is None:
+            continue
+        nxt = _continuation(prog, start, 10)
+        key = None if nxt is None else tuple(nxt)
+        if key not in best or prog.key() < best[key].key():
+            best[key] = prog
+    return list(best.values())

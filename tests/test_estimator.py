@@ -126,8 +126,6 @@ def test_clone_params_and_repr():
     assert repr(pickle.loads(pickle.dumps(est))) == repr(est)
 
 
-@pytest.mark.xfail(raises=pickle.PicklingError, strict=True,
-                   reason="language.Op holds lambdas; it needs a __reduce__ that pickles by name")
 def test_a_fitted_estimator_pickles():
     est = ProgramSearchRegressor(**FAST).fit(index(10), [2 * n for n in range(10)])
     assert pickle.loads(pickle.dumps(est)).predict([[20]]).tolist() == [40.0]
