@@ -141,6 +141,7 @@ class Engine:
         self._bank_bytes = 0  # updated when a bank is made or computed
         self._stale_keys = False
         self._check: Callable[[], None] = lambda: None
+        self.max_bytes = float("inf")  # the memory budget, if the caller has one
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -260,6 +261,8 @@ class Engine:
                     if op.name not in LINEAR:
                         (self._unary(size, k, op, later, None, check) if op.arity == 1 else
                          self._binary(size, k, op, i, j, later, None, check))
+            check()
+            self._reserve(self._expected_new(size))
             for k, op, i, j in blocks:
                 if op.name in LINEAR:
                     self._binary(size, k, op, i, j, parts, None, check)
@@ -274,6 +277,22 @@ class Engine:
         self.stats.distinct += new
         self.stats.per_size.append((size, self.stats.candidates - c0, new,
                                     time.perf_counter() - t0))
+
+    def _reserve(self, extra: int) -> None:
+        """Make room in the key set up front, if its tables fit in half the memory budget."""
+        slots = 1 << max(16, (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length())
+        if self.nbytes + 14 * slots < self.max_bytes / 2:  # 8 bytes a slot, 1.75 slots a slot
+            self.keys.reserve(extra)
+
+    def _expected_new(self, size: int) -> int:
+        """A guess at the rows the next size keeps: 40% of its sums, differences, products.
+
+        (40% is what a sequence with no short rule keeps; reserving room up front saves
+        rebuilding the key set halfway through the size.)
+        """
+        pairs = sum(len(self.banks[i]) * len(self.banks[j]) for _, op, i, j in self._blocks(size)
+                    if op.name in LINEAR)
+        return min(int(0.4 * pairs), 1 << 25)
 
     def _blocks(self, size: int) -> list[tuple]:
         """(operator index, operator, left size, right size) of every block of a size."""
@@ -315,14 +334,18 @@ class Engine:
         idx = np.flatnonzero(~self.keys.contains(h))
         hs = h[idx]
         if len(idx) > 1:
-            order = np.argsort(hs)
-            hs = hs[order]
+            # One plain sort of (hash prefix | position), cheaper than an argsort: equal
+            # hashes end up adjacent, the first built first.  Two different hashes with one
+            # prefix can only keep a duplicate, never lose a row.
+            low = max(16, int(len(idx) - 1).bit_length())
+            packed = (hs >> U64(low) << U64(low)) | np.arange(len(idx), dtype=U64)
+            packed.sort()
+            pos = (packed & U64((1 << low) - 1)).astype(np.intp)
+            hs = hs[pos]
             first = np.ones(len(hs), dtype=bool)
             first[1:] = hs[1:] != hs[:-1]
-            runs = np.flatnonzero(first)
-            idx = idx[np.sort(np.minimum.reduceat(order, runs))]
-            hs = hs[runs]
-        self.keys.add(hs)  # sorted keys: their slots are written in address order
+            idx, hs = idx[np.sort(pos[first])], hs[first]
+        self.keys.add(hs)  # sorted by prefix: their slots are written in address order
         parts.append((k, i, j, h[idx], left[idx], right[idx]))
         self._pending_bytes += 24 * len(idx)
 

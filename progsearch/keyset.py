@@ -23,11 +23,12 @@ def fix(h: np.ndarray) -> np.ndarray:
 
 
 class KeySet:
-    """An exact set of 64-bit keys: two direct-mapped tables, and a sorted array for the rest.
+    """An exact set of 64-bit keys: three direct-mapped tables, and a sorted array for the rest.
 
-    A key lives in its slot of the first table if it was free, else in its slot of the
-    second, else in the spill array.  A lookup costs one gather when the first slot is empty
-    or holds the key (most lookups), two when it holds another key.
+    A key lives in its slot of the first table if that was free, else in its slot of the
+    second, else of the third, else in the (tiny) spill array; each table takes other bits
+    of the key as its slot.  A lookup costs one gather when the first slot is empty or holds
+    the key, which is most lookups.
 
     >>> s = KeySet()
     >>> s.add(np.array([10, 20], dtype=np.uint64))
@@ -35,62 +36,78 @@ class KeySet:
     [True, True, False]
     """
 
+    LOAD = 2  # slots of the first table per key
+
     def __init__(self, log2_size: int = 16):
         self.count = 0
         self._alloc(log2_size)
 
     def _alloc(self, log2_size: int) -> None:
-        self.t1 = np.zeros(1 << log2_size, dtype=U64)
-        self.t2 = np.zeros(1 << (log2_size - 1), dtype=U64)
+        self.log2_size = log2_size
+        self.tables = [np.zeros(1 << (log2_size - d), dtype=U64) for d in range(3)]
         self.shift = U64(64 - log2_size)
-        self.mask2 = U64((1 << (log2_size - 1)) - 1)
+        self.masks = [U64((1 << (log2_size - d)) - 1) for d in range(3)]
         self.spill = np.zeros(0, U64)
 
     def __len__(self) -> int:
         return self.count
 
     def __repr__(self) -> str:
-        return f"KeySet({self.count} keys, {len(self.t1)} slots, {len(self.spill)} spilled)"
+        return (f"KeySet({self.count} keys, {len(self.tables[0])} slots, "
+                f"{len(self.spill)} spilled)")
 
     @property
     def nbytes(self) -> int:
-        return self.t1.nbytes + self.t2.nbytes + self.spill.nbytes
+        return sum(t.nbytes for t in self.tables) + self.spill.nbytes
 
-    def _slot2(self, k: np.ndarray) -> np.ndarray:
-        return ((k >> U64(1)) & self.mask2).astype(np.intp)
+    def _slots(self, level: int, k: np.ndarray) -> np.ndarray:
+        if level == 0:
+            return (k >> self.shift).astype(np.intp)  # the top bits
+        return ((k >> U64(1 + 21 * (level - 1))) & self.masks[level]).astype(np.intp)
 
     def contains(self, h: np.ndarray) -> np.ndarray:
         """Whether each raw hash is in the set."""
         k = fix(h)
-        t = self.t1[(k >> self.shift).astype(np.intp)]
-        hit = t == k
-        other = np.flatnonzero(~hit & (t != 0))
-        if other.size:
-            k2 = k[other]
-            u = self.t2[self._slot2(k2)]
-            hit[other] = u == k2
-            more = other[(u != k2) & (u != 0)]
-            if more.size and len(self.spill):
-                pos = np.minimum(np.searchsorted(self.spill, k[more]), len(self.spill) - 1)
-                hit[more] = self.spill[pos] == k[more]
+        hit = np.zeros(len(k), dtype=bool)
+        rest = np.arange(len(k))
+        for level, table in enumerate(self.tables):
+            t = table[self._slots(level, k[rest])]
+            found = t == k[rest]
+            hit[rest[found]] = True
+            rest = rest[~found & (t != 0)]  # an empty slot: the key was never added
+            if not rest.size:
+                return hit
+        if len(self.spill):
+            pos = np.minimum(np.searchsorted(self.spill, k[rest]), len(self.spill) - 1)
+            hit[rest] = self.spill[pos] == k[rest]
         return hit
 
+    def reserve(self, extra: int) -> None:
+        """Make room for ``extra`` more keys (rebuilding now rather than when they come)."""
+        if self.LOAD * (self.count + extra) <= len(self.tables[0]):
+            return
+        old = np.sort(np.concatenate([t[t != 0] for t in self.tables] + [self.spill]))
+        size = self.log2_size
+        while self.LOAD * (self.count + extra) > (1 << size):
+            size += 1
+        self._alloc(size)
+        self.count = 0
+        self._add_keys(old)
+
     def add(self, h: np.ndarray) -> None:
-        """Add raw hashes that are distinct and not in the set."""
-        if 4 * (self.count + len(h)) > len(self.t1):
-            old = np.concatenate([self.t1[self.t1 != 0], self.t2[self.t2 != 0], self.spill])
-            size = int(math.log2(len(self.t1)))
-            while 4 * (self.count + len(h)) > (1 << size):
-                size += 2
-            self._alloc(size)
-            self.count = 0
-            self.add(np.sort(old))
-        k = fix(h)
-        rest = _put(self.t1, (k >> self.shift).astype(np.intp), k)
-        rest = _put(self.t2, self._slot2(rest), rest)
+        """Add raw hashes that are distinct and not in the set (sorted: faster)."""
+        self.reserve(len(h))
+        self._add_keys(fix(h))
+
+    def _add_keys(self, k: np.ndarray) -> None:
+        rest = k
+        for level, table in enumerate(self.tables):
+            rest = _put(table, self._slots(level, rest), rest)
+            if not rest.size:
+                break
         if rest.size:
             self.spill = np.sort(np.concatenate([self.spill, rest]))
-        self.count += len(h)
+        self.count += len(k)
 
 
 def _put(table: np.ndarray, slots: np.ndarray, k: np.ndarray) -> np.ndarray:

@@ -178,6 +178,8 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     programs += _recurrences(terms, offset)
     engines = [e for e in (_formula_engine(terms, offset), _loop_engine(terms, offset)) if e]
     stats = SearchStats()
+    for _, eng in engines:
+        eng.max_bytes = max_memory_mb * 2**20 / len(engines)
     stats.stopped_by = _grow([e for _, e in engines], t0 + time_limit, max_size,
                              max_memory_mb * 2**20)
     for kind, eng in engines:

@@ -45,6 +45,7 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
     """Run the formula engine on a no-rule sequence until ``time_limit``; return the figures."""
     terms = no_rule_terms(seed)
     _, eng = _formula_engine(terms, 0)
+    eng.max_bytes = 2000 * 2**20  # the search's default memory budget
     deadline = time.perf_counter() + time_limit
 
     def check() -> None:
