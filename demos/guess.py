@@ -24,7 +24,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from progsearch import Program, search
+from progsearch import search
 
 DEFAULT = (0, 1, 3, 7, 15, 31, 63, 127, 255)  # 2**n - 1, the Mersenne numbers
 MAX_SIZE = 6  # largest expression searched, in nodes
@@ -32,21 +32,6 @@ TIME_LIMIT = 20.0  # seconds: a safety net, far above what MAX_SIZE needs on a s
 N_NEXT = 3  # terms predicted
 SHOWN = 8  # programs listed, before the lookup row
 WIDTH = 100
-
-
-def continuation(program: Program, start: int, k: int) -> tuple[int, ...] | None:
-    """The program's next ``k`` terms from index ``start``, or None if it predicts nothing.
-
-    >>> from progsearch import Lookup, Periodic
-    >>> continuation(Periodic([1, 2]), 4, 3), continuation(Lookup([1, 2]), 2, 1)
-    ((1, 2, 1), None)
-    """
-    if not program.predicts:
-        return None
-    try:
-        return tuple(program.terms(start, start + k))
-    except (ArithmeticError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -112,7 +97,7 @@ def run(terms: Sequence[int] | None = None, *, offset: int = 0, k: int = N_NEXT,
     terms = tuple(DEFAULT if terms is None else terms)
     result = search(list(terms), offset=offset, time_limit=TIME_LIMIT, max_size=max_size)
     start = offset + len(terms)
-    rows = tuple(Row(i, p.form, float(p.bits), p.chars, p.display(), continuation(p, start, k))
+    rows = tuple(Row(i, p.form, float(p.bits), p.chars, p.display(), p.continuation(start, k))
                  for i, p in enumerate(result.programs, 1))
     guesses = tuple(Guess(g.n, g.candidates, g.p_none) for g in result.predict(k))
     return GuessResult(terms, offset, rows, result.best.source, guesses,

@@ -10,6 +10,7 @@ import math
 import pkgutil
 import sys
 
+from .cli_compare import InputError, parse_terms
 from .search import search
 from .table import guess_table, result_dict
 
@@ -23,21 +24,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         raise ArgumentError(f"{self.prog}: error: {message}")
-
-
-def parse_terms(tokens: list[str]) -> list[int]:
-    """Integers from command-line tokens (spaces or commas between them).
-
-    >>> parse_terms(["1,2", "3", "-4"])
-    [1, 2, 3, -4]
-    """
-    out = []
-    for token in (t for tok in tokens for t in tok.replace(",", " ").split()):
-        try:
-            out.append(int(token))
-        except ValueError:
-            raise ArgumentError(f"term {token!r} is not an integer") from None
-    return out
 
 
 def _positive(kind):
@@ -110,10 +96,8 @@ def _build() -> Parser:
     d.add_argument("rest", nargs=argparse.REMAINDER)
     b = sub.add_parser("bench", help="benchmarks (see progsearch bench --help)", add_help=False)
     b.add_argument("rest", nargs=argparse.REMAINDER)
-    try:
-        from . import cli_compare
-    except ImportError:
-        return parser
+    from . import cli_compare
+
     cli_compare.add_arguments(sub.add_parser("compare", help="programs against weight decay"))
     return parser
 
@@ -135,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         from . import cli_compare
 
         return cli_compare.run(args)
-    except ArgumentError as e:
+    except (ArgumentError, InputError) as e:
         msg = str(e)
         print(msg if msg.startswith("progsearch") else f"progsearch: error: {msg}", file=sys.stderr)
         return 2

@@ -133,21 +133,6 @@ def _count(v: object, name: str) -> int:
 
 
 # -- scoring --------------------------------------------------------------------------------
-def continuation(prog: Program, start: int, k: int) -> tuple[int, ...] | None:
-    """The program's values at ``start .. start+k-1``, or None if it gives none there.
-
-    >>> from progsearch.forms import Periodic
-    >>> continuation(Periodic([1, 2]), 4, 3)
-    (1, 2, 1)
-    """
-    if not prog.predicts:
-        return None
-    try:
-        return tuple(prog.terms(start, start + k))
-    except (ArithmeticError, ValueError):  # Invalid (an operator outside its domain) included
-        return None
-
-
 def relative_error(predicted: Sequence[float], truth: Sequence[int]) -> float:
     """``|predicted - truth| / max(1, |truth|)`` in Euclidean norm; exact for integers.
 
@@ -178,7 +163,7 @@ def _exact(predicted: Sequence[int | None], truth: Sequence[int]) -> int:
 
 # -- rows -----------------------------------------------------------------------------------
 def _program_row(prog: Program, role: str, start: int, heldout: tuple[int, ...]) -> Row:
-    pred = continuation(prog, start, len(heldout))
+    pred = prog.continuation(start, len(heldout))
     return Row(0, "", role, prog.form, prog.display(), prog.bits, prog.chars, 0.0,
                0 if pred is None else _exact(pred, heldout), len(heldout),
                None if pred is None else relative_error(pred, heldout), pred,
@@ -198,7 +183,7 @@ def _chosen(result: SearchResult, start: int, k: int,
     """The programs to list with their roles; how many continue as the pick, how many do not
     (with a value at every held-out term), and how many continuations there are."""
     pick = result.best
-    own = continuation(pick, start, k)
+    own = pick.continuation(start, k)
     chosen: dict[int, tuple[Program, str]] = {id(pick): (pick, "pick")}
     for form in FORMS:  # the best (shortest) program of each form
         best = next((p for p in result.programs if p.form == form), None)
@@ -207,7 +192,7 @@ def _chosen(result: SearchResult, start: int, k: int,
     seen: set[tuple[int, ...]] = set()
     same = differ = 0
     for p in result.programs:  # ranked by bits: the first of each continuation is its shortest
-        seq = continuation(p, start, k)
+        seq = p.continuation(start, k)
         if seq is None or seq == own:
             same += seq is not None
             continue

@@ -86,6 +86,19 @@ class Program:
         """Ranking key: shortest first; ties by form (rule before memory), then text."""
         return (round(self.bits, 9), FORM_ORDER[self.form], len(self.source), self.source)
 
+    def continuation(self, start: int, k: int) -> tuple[int, ...] | None:
+        """The values at ``start .. start+k-1``, or None where the program gives none.
+
+        >>> Periodic([1, 2]).continuation(4, 3), Lookup([1, 2]).continuation(2, 1)
+        ((1, 2, 1), None)
+        """
+        if not self.predicts:
+            return None  # a lookup table has nothing past its table
+        try:
+            return tuple(self.terms(start, start + k))
+        except (ArithmeticError, ValueError):  # an operator outside its domain (Invalid)
+            return None
+
     def fits(self, terms: Sequence[int]) -> bool:
         """Whether the program reproduces ``terms`` (from its offset) exactly."""
         try:

@@ -6,8 +6,6 @@ a Python set would cost ~100 ns an element, this costs a few.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 U64 = np.uint64

@@ -9,8 +9,8 @@ a guard failure raises :class:`Invalid`, which makes the whole expression undefi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 def _sp():

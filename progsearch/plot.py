@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .compare import Comparison, continuation
+from .compare import Comparison
 
 MISSING = "plotting needs matplotlib: pip install 'progsearch[plot]'"
 SPAN = 1000  # values spanning this factor or more are drawn on a logarithmic scale
@@ -78,7 +78,7 @@ def plot_comparison(c: Comparison, path: str | None = None):
     for row in c.rows:
         if row.program is not None and row.program.predicts:
             first = 0 if row.role == "pick" else n_train - 1  # the others: their continuation
-            values = continuation(row.program, c.offset + first, n_train + k - first)
+            values = row.program.continuation(c.offset + first, n_train + k - first)
             if values is not None:
                 ax.plot(ns[first:], values, marker=".", lw=2.5 if row.role == "pick" else 1.2,
                         label=f"{row.mark}{row.row} {row.model[:40]}", zorder=4)

@@ -25,7 +25,7 @@ CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest cod
 LOOP_CONSTANTS = (1, 2, 3, -1)  # a loop's update rarely needs more; fewer leaves, deeper search
 EXTRA_POINTS = 5  # formulas are also evaluated at this many indices past the training range
 LOOP_ORDER = 3  # loops found by the engine read up to a(n-3)
-MIN_POINTS = 6  # the engine needs this many representable training values to judge a fit
+MIN_POINTS = 4  # the engine needs this many representable training values to judge a fit
 MAX_SOLUTIONS = 200  # programs kept from each engine
 MAX_TERMS = 1000
 MAX_DIGITS = 10_000
@@ -93,7 +93,7 @@ class SearchResult:
         total = none = 0.0
         for prog in self.programs:
             weight = 2.0 ** (low - prog.bits)
-            seq = _continuation(prog, start, k)
+            seq = prog.continuation(start, k)
             if seq is None:
                 none += weight
             else:
@@ -107,15 +107,6 @@ class SearchResult:
     def __repr__(self) -> str:
         return (f"SearchResult(best={self.best!r}, {len(self.programs)} programs, "
                 f"stopped_by={self.stats.stopped_by!r})")
-
-
-def _continuation(prog: Program, start: int, k: int) -> list[int] | None:
-    if not prog.predicts:
-        return None
-    try:
-        return prog.terms(start, start + k)
-    except (ArithmeticError, ValueError):
-        return None
 
 
 # -- argument checks ------------------------------------------------------------------------
@@ -195,7 +186,7 @@ def _unique(programs: list[Program], start: int) -> list[Program]:
     """Drop repeats: the same source, or the same form, length and next 10 terms."""
     seen, out = set(), []
     for p in sorted(programs, key=Program.key):
-        nxt = _continuation(p, start, 10)
+        nxt = p.continuation(start, 10)
         same = (p.form, round(p.bits, 6), None if nxt is None else tuple(nxt))
         if p.source not in seen and same not in seen:
             seen.update((p.source, same))
@@ -302,7 +293,7 @@ def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> l
         prog = next((p for p in candidates if p.fits(terms)), None)
         if prog is None:
             continue
-        nxt = _continuation(prog, start, 10)
+        nxt = prog.continuation(start, 10)
         key = None if nxt is None else tuple(nxt)
         if key not in best or prog.key() < best[key].key():
             best[key] = prog

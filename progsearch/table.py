@@ -14,21 +14,12 @@ LEGEND = ("bits: length of the program in one prefix-free binary code (form tag,
 SHOWN = 10  # programs listed in the table (the lookup is always listed too)
 
 
-def continuation(prog: Program, start: int, k: int) -> list[int] | None:
-    """The program's next ``k`` values from ``start``, or None if it predicts nothing."""
-    if not prog.predicts:
-        return None
-    try:
-        return prog.terms(start, start + k)
-    except (ArithmeticError, ValueError):
-        return None
-
-
 def program_dict(prog: Program, start: int, k: int) -> dict:
     """The JSON fields of a program."""
     return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
             "program": prog.display(), "source": prog.source,
-            "next": continuation(prog, start, k)}
+            "next": None if prog.continuation(start, k) is None
+            else list(prog.continuation(start, k))}
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
@@ -44,14 +35,14 @@ def result_dict(r: SearchResult, k: int) -> dict:
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
 
-def _short(values: list[int] | None, width: int) -> str:
+def _short(values: tuple[int, ...] | None, width: int) -> str:
     if values is None:
         return "(none: a table has no next term)"[:width]
     text = ", ".join(map(str, values))
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _row(rank: int, prog: Program, pick: bool, nxt: list[int] | None) -> str:
+def _row(rank: int, prog: Program, pick: bool, nxt: tuple[int, ...] | None) -> str:
     """One table line, at most 100 columns: the program first, then as much of the next terms."""
     text = prog.display()
     text = text if len(text) <= 60 else text[:57] + "..."
@@ -64,15 +55,15 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     """The ranked table of a search, with the pick marked, a legend and the prediction."""
     start = r.offset + len(r.terms)
     s = r.stats
-    lines = [f"{len(r.terms)} terms from n={r.offset}; {s.candidates:,} candidates, "
+    lines = [(f"{len(r.terms)} terms from n={r.offset}; {s.candidates:,} candidates, "
              f"{s.distinct:,} distinct, sizes up to {s.max_size}, stopped by {s.stopped_by}, "
-             f"{s.elapsed_s:.2f} s", "",
+             f"{s.elapsed_s:.2f} s"), "",
              f"  {'#':>3}  {'form':<8} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
     shown = [(i, p) for i, p in enumerate(r.programs) if i < SHOWN or p.form == "lookup"]
     for i, p in shown:
         if i >= SHOWN and shown and i != shown[0][0]:
             lines.append(f"  {'...':>3}")
-        lines.append(_row(i + 1, p, i == 0, continuation(p, start, k)))
+        lines.append(_row(i + 1, p, i == 0, p.continuation(start, k)))
     lines += ["", LEGEND, "", _prediction_line(r, k)]
     return "\n".join(lines)
 

@@ -73,10 +73,10 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
 
 def report(fig: dict) -> str:
     """The printed throughput table."""
-    lines = [f"engine throughput on {len(fig['terms'])} random terms (no short rule), "
-             f"{fig['points']} evaluation points, one core", "",
-             f"{'size':>4} {'candidates':>12} {'distinct':>10} {'seconds':>8} {'cand/s':>12} "
-             f"{'growth':>7}"]
+    lines = [(f"engine throughput on {len(fig['terms'])} random terms (no short rule), "
+             f"{fig['points']} evaluation points, one core"), "",
+             (f"{'size':>4} {'candidates':>12} {'distinct':>10} {'seconds':>8} {'cand/s':>12} "
+             f"{'growth':>7}")]
     prev = None
     for row in fig["sizes"]:
         rate = row["candidates"] / row["seconds"] if row["seconds"] else 0.0
@@ -84,14 +84,14 @@ def report(fig: dict) -> str:
         lines.append(f"{row['size']:>4} {row['candidates']:>12,} {row['distinct']:>10,} "
                      f"{row['seconds']:>8.3f} {rate:>12,.0f} {growth:>7}")
         prev = row["seconds"] or None
-    lines += ["", f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
+    lines += ["", (f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
               f"{fig['elapsed_s']} s = {fig['candidates_per_s']:,} candidates/s, "
-              f"{fig['distinct_per_s']:,} distinct/s",
+              f"{fig['distinct_per_s']:,} distinct/s"),
               f"memory: engine {fig['engine_mb']} MB, peak RSS {fig['peak_rss_mb']} MB",
-              f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
-              f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)",
-              "candidate: one expression built from kept ones, looked up for equivalence "
-              "(see progsearch/throughput.py)", "growth: time of a size over the size before"]
+              (f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
+              f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)"),
+              ("candidate: one expression built from kept ones, looked up for equivalence "
+              "(see progsearch/throughput.py)"), "growth: time of a size over the size before"]
     return "\n".join(lines)
 
 

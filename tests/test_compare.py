@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import sympy
 
-from progsearch.compare import Comparison, Row, compare, continuation, relative_error
+from progsearch.compare import Comparison, Row, compare, relative_error
 from progsearch.search import search
 
 SQUARES = [n * n for n in range(12)]
@@ -118,7 +118,7 @@ def test_differing_rows_are_the_shortest_of_their_continuation(squares):
     for r in squares.rows:
         if r.role == "fits, differs":
             same = [p for p in squares.result.programs
-                    if continuation(p, start, 4) == r.predictions]
+                    if p.continuation(start, 4) == r.predictions]
             assert same[0] is r.program
 
 
@@ -133,7 +133,7 @@ def test_at_most_max_differing_alternatives():
 
 def test_counts_of_programs_that_agree_and_differ(squares):
     c = squares
-    conts = [continuation(p, 8, 4) for p in c.result.programs]
+    conts = [p.continuation(8, 4) for p in c.result.programs]
     own = c.pick.predictions
     assert c.n_fit == len(c.result.programs)
     assert c.n_same == sum(s == own for s in conts)
@@ -192,8 +192,8 @@ def test_relative_error_of_floats_and_overflow():
 def test_continuation_is_none_for_a_table_and_where_undefined():
     r = search([0, 1, 4, 9, 16, 25, 36, 49], time_limit=0.5, max_size=3)
     look = next(p for p in r.programs if p.form == "lookup")
-    assert continuation(look, 8, 2) is None
-    assert continuation(r.best, 8, 2) == (64, 81)
+    assert look.continuation(8, 2) is None
+    assert r.best.continuation(8, 2) == (64, 81)
 
 
 # -- arguments --------------------------------------------------------------------------------
