@@ -71,6 +71,21 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
             "bare_add_ns_per_row": round(bare_add_ns(m), 2), "sizes": sizes}
 
 
+def report_seconds() -> dict:
+    """Seconds to print a comparison report for 25 terms (20 train, 5 held out), default budget.
+
+    Measured twice in one process: the first call includes importing scikit-learn.
+    """
+    from .report import timed_report
+
+    fib = [0, 1]
+    while len(fib) < 25:
+        fib.append(fib[-1] + fib[-2])
+    first = timed_report(fib, holdout=5)[1]
+    second = timed_report(fib, holdout=5)[1]
+    return {"report_25_first_s": round(first, 2), "report_25_s": round(second, 2)}
+
+
 def report(fig: dict) -> str:
     """The printed throughput table."""
     lines = [(f"engine throughput on {len(fig['terms'])} random terms (no short rule), "
@@ -90,6 +105,8 @@ def report(fig: dict) -> str:
               f"memory: engine {fig['engine_mb']} MB, peak RSS {fig['peak_rss_mb']} MB",
               (f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
               f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)"),
+              (f"compare report for 25 terms (default budget): {fig['report_25_s']} s "
+               f"({fig['report_25_first_s']} s on the first call, which imports scikit-learn)"),
               ("candidate: one expression built from kept ones, looked up for equivalence "
               "(see progsearch/throughput.py)"), "growth: time of a size over the size before"]
     return "\n".join(lines)
@@ -109,5 +126,6 @@ def main(argv: list[str] | None = None) -> int:
         print("progsearch bench: error: --time-limit must be in (0, 3600]", file=sys.stderr)
         return 2
     fig = measure(args.time_limit, args.seed)
+    fig.update(report_seconds())
     print(json.dumps(fig, indent=1) if args.json else report(fig))
     return 0
