@@ -55,9 +55,9 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     """The ranked table of a search, with the pick marked, a legend and the prediction."""
     start = r.offset + len(r.terms)
     s = r.stats
-    lines = [(f"{len(r.terms)} terms from n={r.offset}; {s.candidates:,} candidates, "
-             f"{s.distinct:,} distinct, sizes up to {s.max_size}, stopped by {s.stopped_by}, "
-             f"{s.elapsed_s:.2f} s"), "",
+    lines = [(f"{len(r.terms)} terms from n={r.offset}; searched sizes up to {s.max_size} in "
+             f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
+             f"{s.candidates:,} candidates evaluated, {s.distinct:,} distinct programs kept", "",
              f"  {'#':>3}  {'form':<8} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
     shown = [(i, p) for i, p in enumerate(r.programs) if i < SHOWN or p.form == "lookup"]
     for i, p in shown:
