@@ -266,8 +266,8 @@ class Engine:
             for k, op, i, j in blocks:
                 if op.name in LINEAR:
                     self._binary(size, k, op, i, j, parts, None, check)
-            for part in later:
-                self._keep(parts, *part)
+            for k, i, j, h, left, right in later:
+                self._keep(parts, k, i, j, h, lambda idx, lt=left, rt=right: (lt[idx], rt[idx]))
         except Stop:  # the candidates were evaluated and stay counted; the size is dropped
             self._pending_bytes = 0
             self._stale_keys = True
@@ -329,8 +329,12 @@ class Engine:
         b = self.bank(size)
         return np.flatnonzero(b.valid & _domain_rows(name, side, b.vals, self.required))
 
-    def _keep(self, parts, k, i, j, h, left, right) -> None:
-        """Keep the rows whose hash is new: not seen before, and first of equals in the block."""
+    def _keep(self, parts, k, i, j, h, operands) -> None:
+        """Keep the rows whose hash is new: not seen before, and first of equals in the block.
+
+        ``operands(idx)`` gives the operand rows of the candidates at ``idx`` (built only for
+        the rows kept).
+        """
         idx = np.flatnonzero(~self.keys.contains(h))
         hs = h[idx]
         if len(idx) > 1:
@@ -346,7 +350,7 @@ class Engine:
             first[1:] = hs[1:] != hs[:-1]
             idx, hs = idx[np.sort(pos[first])], hs[first]
         self.keys.add(hs)  # sorted by prefix: their slots are written in address order
-        parts.append((k, i, j, h[idx], left[idx], right[idx]))
+        parts.append((k, i, j, h[idx], *operands(idx)))
         self._pending_bytes += 24 * len(idx)
 
     def _unary(self, size, k, op, parts, hits, check) -> None:
@@ -427,11 +431,13 @@ class Engine:
             if tri:  # x+y == y+x: only pairs with left <= right
                 pa, pb = np.nonzero(np.arange(a.start, a.stop)[:, None] <= np.arange(len(ri)))
                 h = h[pa, pb]
+                rows = (lambda idx, pa=pa, pb=pb, a0=a.start: (li[a0 + pa[idx]], ri[pb[idx]]))
             else:
-                pa, pb = np.divmod(np.arange(h.size), len(ri))
                 h = h.ravel()
+                n = len(ri)
+                rows = (lambda idx, a0=a.start, n=n: (li[a0 + idx // n], ri[idx % n]))
             self.stats.candidates += len(h)
-            self._keep(parts, k, i, j, h, li[a.start + pa], ri[pb])
+            self._keep(parts, k, i, j, h, rows)
 
     def _join(self, size, k, name, i, li, j, ri) -> list[Hit]:
         """Pairs (x, y) with x op y equal to the target on the required points."""
