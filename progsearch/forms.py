@@ -28,11 +28,7 @@ def expr_bits(expr: Expr, n_vars: int) -> float:
     3.322
     """
     per_node = math.log2(n_vars + 1 + len(OPS))
-    return per_node * _nodes(expr) + _const_bits(expr)
-
-
-def _nodes(e: Expr) -> int:
-    return e.nodes()
+    return per_node * expr.nodes() + _const_bits(expr)
 
 
 def _const_bits(e: Expr) -> int:
