@@ -243,26 +243,22 @@ class Engine:
         later: list[tuple] = []  # computed rows, kept after + - * so that those win ties
         self._pending_bytes = 0
         blocks = self._blocks(size)
+        find_hits = self.stats.hit_size < size  # False when a cut-short try already found them
+        hits: list[Hit] | None = [] if find_hits else None
         try:
-            if self.stats.hit_size < size:
-                hits: list[Hit] = []
-                for k, op, i, j in blocks:
-                    if op.arity == 1:
-                        self._unary(size, k, op, later, hits, check)
-                    elif op.name not in LINEAR:
-                        self._binary(size, k, op, i, j, later, hits, check)
-                    elif self.target is not None:
-                        hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
-                                           j, self._operands(op.name, "right", j))
+            for k, op, i, j in blocks:
+                if op.arity == 1:
+                    self._unary(size, k, op, later, hits, check)
+                elif op.name not in LINEAR:
+                    self._binary(size, k, op, i, j, later, hits, check)
+                elif find_hits and self.target is not None:
+                    hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
+                                       j, self._operands(op.name, "right", j))
+            if find_hits:
                 self.solutions += hits
                 self.stats.hit_size = size
-            else:
-                for k, op, i, j in blocks:  # hits known: only keep the computed rows
-                    if op.name not in LINEAR:
-                        (self._unary(size, k, op, later, None, check) if op.arity == 1 else
-                         self._binary(size, k, op, i, j, later, None, check))
             check()
-            self._reserve(self._expected_new(size))
+            self._reserve(self._expected_new(blocks))
             for k, op, i, j in blocks:
                 if op.name in LINEAR:
                     self._binary(size, k, op, i, j, parts, None, check)
@@ -281,16 +277,16 @@ class Engine:
     def _reserve(self, extra: int) -> None:
         """Make room in the key set up front, if its tables fit in half the memory budget."""
         slots = 1 << max(16, (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length())
-        if self.nbytes + 14 * slots < self.max_bytes / 2:  # 8 bytes a slot, 1.75 slots a slot
+        if self.nbytes + 14 * slots < self.max_bytes / 2:  # 3 tables: 1.75 * slots * 8 bytes
             self.keys.reserve(extra)
 
-    def _expected_new(self, size: int) -> int:
+    def _expected_new(self, blocks: list[tuple]) -> int:
         """A guess at the rows the next size keeps: 40% of its sums, differences, products.
 
         (40% is what a sequence with no short rule keeps; reserving room up front saves
         rebuilding the key set halfway through the size.)
         """
-        pairs = sum(len(self.banks[i]) * len(self.banks[j]) for _, op, i, j in self._blocks(size)
+        pairs = sum(len(self.banks[i]) * len(self.banks[j]) for _, op, i, j in blocks
                     if op.name in LINEAR)
         return min(int(0.4 * pairs), 1 << 25)
 

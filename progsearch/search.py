@@ -187,7 +187,7 @@ def _unique(programs: list[Program], start: int) -> list[Program]:
     seen, out = set(), []
     for p in sorted(programs, key=Program.key):
         nxt = p.continuation(start, 10)
-        same = (p.form, round(p.bits, 6), None if nxt is None else tuple(nxt))
+        same = (p.form, round(p.bits, 6), nxt)
         if p.source not in seen and same not in seen:
             seen.update((p.source, same))
             out.append(p)
@@ -293,8 +293,7 @@ def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> l
         prog = next((p for p in candidates if p.fits(terms)), None)
         if prog is None:
             continue
-        nxt = prog.continuation(start, 10)
-        key = None if nxt is None else tuple(nxt)
+        key = prog.continuation(start, 10)
         if key not in best or prog.key() < best[key].key():
             best[key] = prog
     return list(best.values())

@@ -16,10 +16,10 @@ SHOWN = 10  # programs listed in the table (the lookup is always listed too)
 
 def program_dict(prog: Program, start: int, k: int) -> dict:
     """The JSON fields of a program."""
+    nxt = prog.continuation(start, k)
     return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
             "program": prog.display(), "source": prog.source,
-            "next": None if prog.continuation(start, k) is None
-            else list(prog.continuation(start, k))}
+            "next": None if nxt is None else list(nxt)}
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
