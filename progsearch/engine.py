@@ -48,7 +48,8 @@ from .language import OPS, Apply, Expr, Op
 
 I64 = np.int64
 U64 = np.uint64
-CHUNK = 1 << 16  # candidates per block: large enough for NumPy, small enough for the cache
+CHUNK = 1 << 16  # hashed candidates per block: large enough for NumPy, small enough for the cache
+ROWS = 1 << 13  # computed candidates per block: their rows (8 bytes a point) stay in the cache
 MAX_HITS = 64  # target hits kept per block of the join (the search keeps the shortest anyway)
 # The search builds these operators only with a small right operand (a documented restriction
 # of the search, not of the language): their kernels cost a computed row per candidate.
@@ -70,6 +71,7 @@ class Bank:
     valid: np.ndarray | None = None  # defined at every required point
     h2: np.ndarray | None = None  # hash of the row on the required points only
     sent: np.ndarray | None = None  # the row holds an unknown value somewhere
+    domain: dict = field(default_factory=dict)  # (operator, side): rows usable as operands
 
     def __len__(self) -> int:
         return len(self.op)
@@ -131,7 +133,9 @@ class Engine:
         rng = np.random.default_rng(seed)
         self.w = rng.integers(0, 2**62, size=m, dtype=I64).astype(U64) * U64(2) + U64(1)
         self.w2 = np.where(self.required, self.w, U64(0))
-        self.w12 = np.ascontiguousarray(np.stack([self.w, self.w2], axis=1))
+        # The required points first: then a row's hash is its required-points hash plus the rest.
+        self.nreq = int(self.required.sum())
+        self.req_first = bool(self.required[:self.nreq].all())
         self.t2 = None if target is None else self._h2_of(self.target[None, :])[0]
         self.keys = KeySet()
         self.banks: list[Bank | None] = [None]
@@ -187,17 +191,19 @@ class Engine:
         if b.vals is None:
             vals = np.empty((len(b), len(self.w)), dtype=I64)
             valid = np.ones(len(b), dtype=bool)
+            b.h2, b.sent = np.empty(len(b), dtype=U64), np.empty(len(b), dtype=bool)
             for k, i, j, start, stop in b.segs:
-                self._check()
-                rows = slice(start, stop)
-                a = self.bank(i).vals[b.left[rows]]
-                c = None if self.ops[k].arity == 1 else self.bank(j).vals[b.right[rows]]
-                v, bad = _evaluate(self.ops[k].name, a, c)
-                np.putmask(v, bad, SENT)
-                vals[rows] = v
-                valid[rows] = ~(bad & self.required).any(axis=1)
-            b.h2 = self._h2_of(vals[:, self.required])
-            b.sent = (vals == SENT).any(axis=1)
+                for r0 in range(start, stop, CHUNK // 4):  # small blocks: temporaries stay cached
+                    self._check()
+                    rows = slice(r0, min(r0 + CHUNK // 4, stop))
+                    a = self.bank(i).vals[b.left[rows]]
+                    c = None if self.ops[k].arity == 1 else self.bank(j).vals[b.right[rows]]
+                    v, bad = _evaluate(self.ops[k].name, a, c)
+                    np.putmask(v, bad, SENT)
+                    vals[rows] = v
+                    valid[rows] = ~bad[:, self.required].any(axis=1)
+                    b.sent[rows] = bad.any(axis=1)  # bad: exactly where v is SENT
+                    b.h2[rows] = self._hashes(v, True)[1]
             valid &= self._unique_unknowns(vals, b.sent & valid, b.h)
             b.vals, b.valid = vals, valid
             self._bank_bytes += b.nbytes - 22 * len(b)
@@ -240,17 +246,17 @@ class Engine:
         size = self.stats.max_size + 1
         t0, c0 = time.perf_counter(), self.stats.candidates
         parts: list[tuple] = []
-        later: list[tuple] = []  # computed rows, kept after + - * so that those win ties
         self._pending_bytes = 0
         blocks = self._blocks(size)
         find_hits = self.stats.hit_size < size  # False when a cut-short try already found them
         hits: list[Hit] | None = [] if find_hits else None
         try:
+            self._reserve(self._expected_new(blocks))
             for k, op, i, j in blocks:
                 if op.arity == 1:
-                    self._unary(size, k, op, later, hits, check)
+                    self._unary(size, k, op, parts, hits, check)
                 elif op.name not in LINEAR:
-                    self._binary(size, k, op, i, j, later, hits, check)
+                    self._binary(size, k, op, i, j, parts, hits, check)
                 elif find_hits and self.target is not None:
                     hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
                                        j, self._operands(op.name, "right", j))
@@ -258,12 +264,9 @@ class Engine:
                 self.solutions += hits
                 self.stats.hit_size = size
             check()
-            self._reserve(self._expected_new(blocks))
             for k, op, i, j in blocks:
                 if op.name in LINEAR:
                     self._binary(size, k, op, i, j, parts, None, check)
-            for k, i, j, h, left, right in later:
-                self._keep(parts, k, i, j, h, lambda idx, lt=left, rt=right: (lt[idx], rt[idx]))
         except Stop:  # the candidates were evaluated and stay counted; the size is dropped
             self._pending_bytes = 0
             self._stale_keys = True
@@ -281,13 +284,13 @@ class Engine:
             self.keys.reserve(extra)
 
     def _expected_new(self, blocks: list[tuple]) -> int:
-        """A guess at the rows the next size keeps: 40% of its sums, differences, products.
+        """A guess at the rows the next size keeps: 40% of its candidates.
 
         (40% is what a sequence with no short rule keeps; reserving room up front saves
         rebuilding the key set halfway through the size.)
         """
-        pairs = sum(len(self.banks[i]) * len(self.banks[j]) for _, op, i, j in blocks
-                    if op.name in LINEAR)
+        pairs = sum(len(self.banks[i]) * (len(self.banks[j]) if j else 1)
+                    for _, op, i, j in blocks)
         return min(int(0.4 * pairs), 1 << 25)
 
     def _blocks(self, size: int) -> list[tuple]:
@@ -323,7 +326,10 @@ class Engine:
 
     def _operands(self, name: str, side: str | None, size: int) -> np.ndarray:
         b = self.bank(size)
-        return np.flatnonzero(b.valid & _domain_rows(name, side, b.vals, self.required))
+        if (name, side) not in b.domain:
+            b.domain[name, side] = np.flatnonzero(
+                b.valid & _domain_rows(name, side, b.vals, self.required))
+        return b.domain[name, side]
 
     def _keep(self, parts, k, i, j, h, operands) -> None:
         """Keep the rows whose hash is new: not seen before, and first of equals in the block.
@@ -331,8 +337,9 @@ class Engine:
         ``operands(idx)`` gives the operand rows of the candidates at ``idx`` (built only for
         the rows kept).
         """
-        idx = np.flatnonzero(~self.keys.contains(h))
-        hs = h[idx]
+        seen, slot = self.keys.lookup(h)
+        idx = np.flatnonzero(~seen)
+        hs, slot = h[idx], slot[idx]
         if len(idx) > 1:
             # One plain sort of (hash prefix | position), cheaper than an argsort: equal
             # hashes end up adjacent, the first built first.  Two different hashes with one
@@ -344,16 +351,18 @@ class Engine:
             hs = hs[pos]
             first = np.ones(len(hs), dtype=bool)
             first[1:] = hs[1:] != hs[:-1]
-            idx, hs = idx[np.sort(pos[first])], hs[first]
-        self.keys.add(hs)  # sorted by prefix: their slots are written in address order
+            keep = np.zeros(len(idx), dtype=bool)
+            keep[pos[first]] = True  # the first of equals, back in the order built
+            idx, hs, slot = idx[keep], hs[first], slot[pos[first]]
+        self.keys.add(hs, slot)  # sorted by prefix: their slots are written in address order
         parts.append((k, i, j, h[idx], *operands(idx)))
         self._pending_bytes += 24 * len(idx)
 
     def _unary(self, size, k, op, parts, hits, check) -> None:
         src = self._operands(op.name, None, size - 1)
-        for r0 in range(0, len(src), CHUNK):
+        for r0 in range(0, len(src), ROWS):
             check()
-            rows = src[r0:r0 + CHUNK]
+            rows = src[r0:r0 + ROWS]
             self.stats.candidates += len(rows)
             vals, bad = _evaluate(op.name, self.bank(size - 1).vals[rows], None)
             self._computed(size, k, size - 1, 0, rows, np.zeros(len(rows), np.intp), vals, bad,
@@ -368,8 +377,8 @@ class Engine:
             self._linear(k, op, i, li, j, ri, parts, check)
             return
         L, R = self.bank(i), self.bank(j)
-        if len(li) < CHUNK // 16:  # few left rows: gather pairs into blocks instead
-            step = max(1, CHUNK // len(li))
+        if len(li) < ROWS // 4:  # few left rows: gather pairs into blocks instead
+            step = max(1, ROWS // len(li))
             for r0 in range(0, len(ri), step):
                 check()
                 pb, pa = np.divmod(np.arange(min(step, len(ri) - r0) * len(li)), len(li))
@@ -378,33 +387,48 @@ class Engine:
                 vals, bad = _evaluate(op.name, L.vals[lrow], R.vals[rrow])
                 self._computed(size, k, i, j, lrow, rrow, vals, bad, parts, hits)
             return
-        for l0 in range(0, len(li), CHUNK):
-            lrow = li[l0:l0 + CHUNK]
+        for l0 in range(0, len(li), ROWS):
+            lrow = li[l0:l0 + ROWS]
             a = L.vals[lrow]
-            a_sent = (a == SENT) if L.sent[lrow].any() else None
+            # Operands are defined at every required point; their unknowns (elsewhere) stay
+            # unknown, patched in the few rows that have them.
+            unknown = np.flatnonzero(L.sent[lrow])
+            a_sent = a[unknown] == SENT
             for r in ri:
                 check()
                 self.stats.candidates += len(lrow)
-                vals, bad = _evaluate_row(op.name, a, R.vals[r], a_sent)
+                vals, bad = _evaluate_row(op.name, a, R.vals[r], None)
+                if unknown.size:
+                    vals[unknown] = np.where(a_sent, SENT, vals[unknown])
                 self._computed(size, k, i, j, lrow, np.full(len(lrow), r), vals, bad, parts,
                                hits)
 
     def _computed(self, size, k, i, j, lrow, rrow, vals, bad, parts, hits) -> None:
-        """Note target hits among computed rows; set aside the rows not seen in earlier sizes."""
+        """Note target hits among computed rows (all of them); keep the rows that are new."""
         if bad is not None:
             np.putmask(vals, bad, SENT)
             ok = ~bad[:, self.required].any(axis=1)
-        hh = vals.view(U64) @ self.w12  # the row hash and the required-points hash at once
-        h = hh[:, 0]
-        new = ~self.keys.contains(h)
-        if bad is not None:
-            new &= ok
-        if self.target is not None and hits is not None:  # a row seen before may continue
-            hit = hh[:, 1] == self.t2  # differently past the points: hits are all rows
+        want_hits = self.target is not None and hits is not None
+        h, h2 = self._hashes(vals, want_hits)
+        if want_hits:  # a row seen before may continue differently past the points
+            hit = h2 == self.t2
             hit = np.flatnonzero(hit if bad is None else hit & ok)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
-        parts.append((k, i, j, h[new], lrow[new], rrow[new]))
-        self._pending_bytes += 24 * int(new.sum())
+        if bad is not None:
+            sel = np.flatnonzero(ok)
+            h, lrow, rrow = h[sel], lrow[sel], rrow[sel]
+        self._keep(parts, k, i, j, h, lambda idx: (lrow[idx], rrow[idx]))
+
+    def _hashes(self, vals: np.ndarray, required_too: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """Row hashes of computed rows, and (if asked) their required-points hashes."""
+        v = vals.view(U64)
+        if not required_too:
+            return v @ self.w, None
+        if self.req_first:  # one product per point: h = h2 + the rest
+            r = self.nreq
+            h2 = v[:, :r] @ self.w[:r]
+            return h2 + v[:, r:] @ self.w[r:], h2
+        return v @ self.w, v @ self.w2
 
     def _linear(self, k, op, i, li, j, ri, parts, check) -> None:
         """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones."""
@@ -412,7 +436,7 @@ class Engine:
         hl, hr = L.h[li], R.h[ri]
         if op.name == "mul":
             wl = L.vals[li].view(U64) * self.w
-            rv_t = np.ascontiguousarray(R.vals[ri].view(U64).T)
+            rv_t = R.vals[ri].view(U64).T  # column-major: NumPy's integer matmul likes it
         step = max(1, CHUNK // len(ri))
         tri = op.commutative and i == j
         for a0 in range(0, len(li), step):
@@ -440,9 +464,9 @@ class Engine:
         L, R = self.bank(i), self.bank(j)
         if name == "mul":
             return self._join_mul(size, k, i, li, j, ri)
-        hl, hr = L.h2[li], R.h2[ri]
+        hl = L.h2[li]
         want = (self.t2 - hl) if name == "add" else (hl - self.t2)  # y = t - x, or y = x - t
-        return [Hit(size, k, i, int(li[a]), j, int(ri[b])) for a, b in _match(want, hr)]
+        return [Hit(size, k, i, int(li[a]), j, int(ri[b])) for a, b in _match(want, R.h2[ri])]
 
     def _join_mul(self, size, k, i, li, j, ri) -> list[Hit]:
         """x * y = t: y = t // x where x divides t; points where x = 0 = t leave y free."""
@@ -453,7 +477,8 @@ class Engine:
             safe = np.where(zero, 1, x)
             ok = ~(zero & (t != 0)).any(axis=1) & ((t % safe == 0) | zero).all(axis=1)
             q = np.where(zero, 0, t // safe)
-        y = self.bank(j).vals[ri][:, self.required]
+        y, h2 = self.bank(j).vals, self.bank(j).h2[ri]
+        points = np.flatnonzero(self.required)
         out: list[Hit] = []
         rows = np.flatnonzero(ok)
         patterns = {}
@@ -463,7 +488,8 @@ class Engine:
             rs = np.array(patterns[key])
             w = np.where(zero[rs[0]], U64(0), self.w2[self.required])
             want = (q[rs].view(U64) * w).sum(axis=1, dtype=U64)
-            have = (y.view(U64) * w).sum(axis=1, dtype=U64)
+            free = points[zero[rs[0]]]  # y is free where x = 0 = t: hash y without them
+            have = h2 - y[np.ix_(ri, free)].view(U64) @ self.w2[free] if free.size else h2
             out += [Hit(size, k, i, int(li[rs[a]]), j, int(ri[b])) for a, b in _match(want, have)]
         return out
 
@@ -493,14 +519,20 @@ class Engine:
 
 
 def _match(want: np.ndarray, have: np.ndarray) -> list[tuple[int, int]]:
-    """Index pairs (a, b) with want[a] == have[b], at most MAX_HITS, in a fixed order."""
-    order = np.argsort(have, kind="stable")
-    sorted_have = have[order]
-    lo = np.searchsorted(sorted_have, want, side="left")
-    hi = np.searchsorted(sorted_have, want, side="right")
+    """Index pairs (a, b) with want[a] == have[b], at most MAX_HITS, in a fixed order.
+
+    The smaller side is sorted and the larger one looked up in it.
+    """
+    swap = len(want) > len(have)
+    small, large = (have, want) if swap else (want, have)
+    order = np.argsort(small, kind="stable")
+    sorted_small = small[order]
+    lo = np.searchsorted(sorted_small, large, side="left")
+    hi = np.searchsorted(sorted_small, large, side="right")
     out = []
-    for a in np.flatnonzero(hi > lo):
-        out += [(int(a), int(order[p])) for p in range(lo[a], hi[a])]
+    for x in np.flatnonzero(hi > lo):
+        out += [(int(x), int(order[p])) if swap else (int(order[p]), int(x))
+                for p in range(lo[x], hi[x])]
         if len(out) >= MAX_HITS:
             break
     return out[:MAX_HITS]

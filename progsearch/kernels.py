@@ -17,16 +17,10 @@ SAFE = 2.0**63 - 2.0**12  # a float product below this is a product below 2**63 
 
 def _domain_rows(name: str, side: str | None, vals: np.ndarray, req: np.ndarray) -> np.ndarray:
     """Operands that can be valid for an operator at every required point (a cheap prefilter)."""
-    v = vals[:, req]
-    if name in ("floordiv", "mod") and side == "right":
-        return (v != 0).all(axis=1)
-    if name == "pow" and side == "right":
-        return ((v >= 0) & (v <= 63)).all(axis=1)
-    if name == "binomial":
-        return ((v >= 0) & (v < BINOMIAL.shape[0 if side == "left" else 1])).all(axis=1)
-    if name == "factorial":
-        return ((v >= 0) & (v <= 20)).all(axis=1)
-    return np.ones(len(vals), dtype=bool)
+    test = DOMAIN.get((name, side))
+    if test is None:
+        return np.ones(len(vals), dtype=bool)
+    return test(vals[:, req]).all(axis=1)
 
 
 def _evaluate(name: str, a: np.ndarray, b: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
@@ -169,6 +163,14 @@ def _factorial(a, _b):
     return FACT[np.where(bad, 0, a)], bad
 
 
+DOMAIN = {  # (operator, operand side): where that operand's values are in the domain
+    ("floordiv", "right"): lambda v: v != 0,
+    ("mod", "right"): lambda v: v != 0,
+    ("pow", "right"): lambda v: (v >= 0) & (v <= 63),
+    ("binomial", "left"): lambda v: (v >= 0) & (v < BINOMIAL.shape[0]),
+    ("binomial", "right"): lambda v: (v >= 0) & (v < BINOMIAL.shape[1]),
+    ("factorial", None): lambda v: (v >= 0) & (v <= 20),
+}
 SCALAR = {"floordiv": _floordiv_c, "mod": _mod_c, "pow": _pow_c, "binomial": _binomial_c}
 KERNELS = {"add": _add, "sub": _sub, "mul": _mul, "floordiv": _floordiv, "mod": _mod,
            "pow": _pow, "binomial": _binomial, "factorial": _factorial}

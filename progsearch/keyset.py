@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 U64 = np.uint64
+SHRINK = (0, 2, 3)  # log2 of how much smaller each table is than the first
 
 
 def fix(h: np.ndarray) -> np.ndarray:
@@ -42,9 +43,9 @@ class KeySet:
 
     def _alloc(self, log2_size: int) -> None:
         self.log2_size = log2_size
-        self.tables = [np.zeros(1 << (log2_size - d), dtype=U64) for d in range(3)]
+        self.tables = [np.zeros(1 << (log2_size - d), dtype=U64) for d in SHRINK]
         self.shift = U64(64 - log2_size)
-        self.masks = [U64((1 << (log2_size - d)) - 1) for d in range(3)]
+        self.masks = [U64((1 << (log2_size - d)) - 1) for d in SHRINK]
         self.spill = np.zeros(0, U64)
 
     def __len__(self) -> int:
@@ -65,20 +66,28 @@ class KeySet:
 
     def contains(self, h: np.ndarray) -> np.ndarray:
         """Whether each raw hash is in the set."""
+        return self.lookup(h)[0]
+
+    def lookup(self, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Whether each raw hash is in the set, and what its first-table slot holds.
+
+        The slot contents let :meth:`add` place new keys without reading the table again.
+        """
         k = fix(h)
-        hit = np.zeros(len(k), dtype=bool)
-        rest = np.arange(len(k))
-        for level, table in enumerate(self.tables):
-            t = table[self._slots(level, k[rest])]
+        first = self.tables[0][self._slots(0, k)]
+        hit = first == k
+        rest = np.flatnonzero((first != 0) & ~hit)  # an empty slot: the key was never added
+        for level in (1, 2):
+            if not rest.size:
+                return hit, first
+            t = self.tables[level][self._slots(level, k[rest])]
             found = t == k[rest]
             hit[rest[found]] = True
-            rest = rest[~found & (t != 0)]  # an empty slot: the key was never added
-            if not rest.size:
-                return hit
-        if len(self.spill):
+            rest = rest[~found & (t != 0)]
+        if rest.size and len(self.spill):
             pos = np.minimum(np.searchsorted(self.spill, k[rest]), len(self.spill) - 1)
             hit[rest] = self.spill[pos] == k[rest]
-        return hit
+        return hit, first
 
     def reserve(self, extra: int) -> None:
         """Make room for ``extra`` more keys (rebuilding now rather than when they come)."""
@@ -92,17 +101,32 @@ class KeySet:
         self.count = 0
         self._add_keys(old)
 
-    def add(self, h: np.ndarray) -> None:
-        """Add raw hashes that are distinct and not in the set (sorted: faster)."""
-        self.reserve(len(h))
-        self._add_keys(fix(h))
+    def add(self, h: np.ndarray, first: np.ndarray | None = None) -> None:
+        """Add raw hashes that are distinct and not in the set.
 
-    def _add_keys(self, k: np.ndarray) -> None:
-        rest = k
-        for level, table in enumerate(self.tables):
-            rest = _put(table, self._slots(level, rest), rest)
+        ``first`` is what :meth:`lookup` said their first-table slots hold; with it, and the
+        hashes sorted, no slot is read again.
+        """
+        if self.LOAD * (self.count + len(h)) > len(self.tables[0]):
+            self.reserve(len(h))
+            first = None  # the tables were rebuilt
+        self._add_keys(fix(h), first)
+
+    def _add_keys(self, k: np.ndarray, first: np.ndarray | None = None) -> None:
+        slots = self._slots(0, k)
+        if first is not None and len(k) > 1 and not (slots[1:] >= slots[:-1]).all():
+            first = None  # not sorted: equal slots are not adjacent
+        if first is None:
+            rest = _put(self.tables[0], slots, k)
+        else:  # sorted: of the keys that share a free slot, the first takes it
+            win = first == 0
+            win[1:] &= slots[1:] != slots[:-1]
+            self.tables[0][slots[win]] = k[win]
+            rest = k[~win]
+        for level in (1, 2):
             if not rest.size:
                 break
+            rest = _put(self.tables[level], self._slots(level, rest), rest)
         if rest.size:
             self.spill = np.sort(np.concatenate([self.spill, rest]))
         self.count += len(k)
