@@ -11,7 +11,7 @@ import pkgutil
 import sys
 
 from .cli_compare import InputError, parse_terms
-from .search import search
+from .search import MAX_SIZE, search
 from .table import guess_table, result_dict
 
 
@@ -45,8 +45,8 @@ def _guess_parser(sub) -> None:
     p.add_argument("--next", type=_positive(int), default=5, help="terms to predict (default 5)")
     p.add_argument("--time-limit", type=_positive(float), default=2.0,
                    help="seconds of search (default 2)")
-    p.add_argument("--max-size", type=_positive(int), default=12,
-                   help="largest expression size in nodes (default 12)")
+    p.add_argument("--max-size", type=_positive(int), default=MAX_SIZE,
+                   help=f"largest expression size in nodes (default {MAX_SIZE})")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from .forms import Program
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
-from .search import SearchResult, search
+from .search import MAX_SIZE, SearchResult, search
 
 FORMS = ("formula", "loop", "periodic", "lookup")  # the order of "best of each form"
 MAX_DIFFERING = 5  # programs listed that fit the training terms but continue differently
@@ -205,7 +205,7 @@ def _chosen(result: SearchResult, start: int, k: int,
 
 
 def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
-            time_limit: float = 2.0, max_size: int = 12, degrees: Sequence[int] = DEGREES,
+            time_limit: float = 2.0, max_size: int = MAX_SIZE, degrees: Sequence[int] = DEGREES,
             alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING) -> Comparison:
     """Search programs on ``train`` only, fit the ridge sweep, and score all on ``heldout``.
 

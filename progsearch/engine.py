@@ -229,15 +229,19 @@ class Engine:
         return keep
 
     # -- enumeration ---------------------------------------------------------------------
-    def grow(self, check: Callable[[], None] = lambda: None) -> None:
+    def grow(self, check: Callable[[], None] = lambda: None, keep: bool = True) -> None:
         """Enumerate the next size; ``check`` raises :class:`Stop` when a budget runs out.
 
         First the size's target hits are found, all of them (hash joins for ``+ - *``, the
         other operators computed); then its sums, differences and products are enumerated and
         kept.  A size cut short leaves the engine as it was, except that when only the
         second part was cut short its hits are kept (``stats.hit_size`` is then one more than
-        ``stats.max_size``).
+        ``stats.max_size``).  With ``keep=False`` (the last size a search will look at) only
+        the hits are found and nothing is kept.
         """
+        if not keep:
+            self._hits_only(check)
+            return
         if self._stale_keys:  # a size was cut short: forget its keys
             self.keys = KeySet()
             self.keys.add(np.sort(np.concatenate([b.h for b in self.banks[1:]])))
@@ -277,11 +281,35 @@ class Engine:
         self.stats.per_size.append((size, self.stats.candidates - c0, new,
                                     time.perf_counter() - t0))
 
+    def _hits_only(self, check: Callable[[], None]) -> None:
+        """The first part of :meth:`grow` alone: the next size's hits, no rows kept."""
+        size = self.stats.max_size + 1
+        if self.stats.hit_size >= size or self.target is None:
+            return
+        self._check = check
+        t0, c0 = time.perf_counter(), self.stats.candidates
+        hits: list[Hit] = []
+        for k, op, i, j in self._blocks(size):
+            if op.arity == 1:
+                self._unary(size, k, op, None, hits, check)
+            elif op.name not in LINEAR:
+                self._binary(size, k, op, i, j, None, hits, check)
+            else:
+                hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
+                                   j, self._operands(op.name, "right", j))
+        self.solutions += hits
+        self.stats.hit_size = size
+        self.stats.per_size.append((size, self.stats.candidates - c0, 0,
+                                    time.perf_counter() - t0))
+
     def _reserve(self, extra: int) -> None:
-        """Make room in the key set up front, if its tables fit in half the memory budget."""
-        slots = 1 << max(16, (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length())
-        if self.nbytes + 14 * slots < self.max_bytes / 2:  # 3 tables: 1.75 * slots * 8 bytes
-            self.keys.reserve(extra)
+        """Make room in the key set up front, as much as fits in half the memory budget."""
+        while extra > 1 << 16:
+            slots = 1 << (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length()
+            if self.nbytes - self.keys.nbytes + KeySet.bytes_per_slot() * slots < self.max_bytes / 2:
+                self.keys.reserve(extra)
+                return
+            extra //= 2
 
     def _expected_new(self, blocks: list[tuple]) -> int:
         """A guess at the rows the next size keeps: 40% of its candidates.
@@ -409,15 +437,25 @@ class Engine:
             np.putmask(vals, bad, SENT)
             ok = ~bad[:, self.required].any(axis=1)
         want_hits = self.target is not None and hits is not None
-        h, h2 = self._hashes(vals, want_hits)
+        if parts is None:  # hits only: the required points are enough
+            h, h2 = None, self._required_hashes(vals)
+        else:
+            h, h2 = self._hashes(vals, want_hits)
         if want_hits:  # a row seen before may continue differently past the points
             hit = h2 == self.t2
             hit = np.flatnonzero(hit if bad is None else hit & ok)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
+        if parts is None:
+            return
         if bad is not None:
             sel = np.flatnonzero(ok)
             h, lrow, rrow = h[sel], lrow[sel], rrow[sel]
         self._keep(parts, k, i, j, h, lambda idx: (lrow[idx], rrow[idx]))
+
+    def _required_hashes(self, vals: np.ndarray) -> np.ndarray:
+        """Hashes of computed rows on the required points only."""
+        v = vals.view(U64)
+        return v[:, :self.nreq] @ self.w[:self.nreq] if self.req_first else v @ self.w2
 
     def _hashes(self, vals: np.ndarray, required_too: bool) -> tuple[np.ndarray, np.ndarray | None]:
         """Row hashes of computed rows, and (if asked) their required-points hashes."""

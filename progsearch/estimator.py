@@ -19,7 +19,7 @@ from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .forms import Program
-from .search import search
+from .search import MAX_SIZE, search
 
 EXACT_FLOAT = 2**53  # floats up to this size hold integers exactly
 
@@ -79,7 +79,7 @@ class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
     ('n*n', [100.0, 121.0])
     """
 
-    def __init__(self, *, time_limit: float = 1.0, max_size: int = 12):
+    def __init__(self, *, time_limit: float = 1.0, max_size: int = MAX_SIZE):
         self.time_limit = time_limit
         self.max_size = max_size
 

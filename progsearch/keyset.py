@@ -55,6 +55,11 @@ class KeySet:
         return (f"KeySet({self.count} keys, {len(self.tables[0])} slots, "
                 f"{len(self.spill)} spilled)")
 
+    @staticmethod
+    def bytes_per_slot() -> float:
+        """Bytes of the tables per slot of the first."""
+        return 8 * sum(2.0**-d for d in SHRINK)
+
     @property
     def nbytes(self) -> int:
         return sum(t.nbytes for t in self.tables) + self.spill.nbytes
@@ -127,8 +132,8 @@ class KeySet:
             if not rest.size:
                 break
             rest = _put(self.tables[level], self._slots(level, rest), rest)
-        if rest.size:
-            self.spill = np.sort(np.concatenate([self.spill, rest]))
+        if rest.size:  # two sorted runs: the stable sort (a merge sort) merges them in one pass
+            self.spill = np.sort(np.concatenate([self.spill, np.sort(rest)]), kind="stable")
         self.count += len(k)
 
 

@@ -27,6 +27,7 @@ EXTRA_POINTS = 5  # formulas are also evaluated at this many indices past the tr
 LOOP_ORDER = 3  # loops found by the engine read up to a(n-3)
 MIN_POINTS = 4  # the engine needs this many representable training values to judge a fit
 MAX_SOLUTIONS = 200  # programs kept from each engine
+MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s
 MAX_TERMS = 1000
 MAX_DIGITS = 10_000
 FIT = 2**62  # values the engine handles exactly (int64 with room)
@@ -151,7 +152,7 @@ def check_terms(terms) -> list[int]:
 
 # -- the search -----------------------------------------------------------------------------
 def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
-           max_size: int = 12, max_memory_mb: float = 2000.0) -> SearchResult:
+           max_size: int = MAX_SIZE, max_memory_mb: float = 2000.0) -> SearchResult:
     """Find the programs that reproduce ``terms`` (a(offset), a(offset+1), ...), ranked by bits.
 
     >>> r = search([0, 1, 1, 2, 3, 5, 8, 13, 21, 34], time_limit=1.0)
@@ -265,7 +266,7 @@ def _grow(engines: list[Engine], deadline: float, max_size: int, max_bytes: floa
                 return "max_size"
             for eng in sorted(live, key=lambda e: e.stats.hit_size):
                 check()
-                eng.grow(check)
+                eng.grow(check, keep=eng.stats.hit_size + 1 < max_size)  # the last: hits only
     except Stop as stop:
         return stop.reason
     except KeyboardInterrupt:

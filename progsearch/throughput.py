@@ -41,6 +41,29 @@ def bare_add_ns(m: int, rows: int = 1 << 18) -> float:
     return best / rows * 1e9
 
 
+def gather_ns(table: np.ndarray, n: int = 1 << 16, seed: int = 0) -> tuple[float, float]:
+    """Nanoseconds per random read of one entry: in all of ``table``, and in its first 1 MB.
+
+    A key-set lookup is such a read; the first figure is what it costs in the engine's table,
+    the second what it would cost if the table fitted in the cache.
+
+    >>> whole, cached = gather_ns(np.zeros(1 << 20, dtype=np.uint64), n=1024)
+    >>> whole > 0 and cached > 0
+    True
+    """
+    rng = np.random.default_rng(seed)
+    out = []
+    for span in (len(table), min(len(table), 1 << 17)):
+        idx = rng.integers(0, span, size=n)
+        best = float("inf")
+        for _ in range(5):
+            t = time.perf_counter()
+            table[idx]
+            best = min(best, time.perf_counter() - t)
+        out.append(best / n * 1e9)
+    return out[0], out[1]
+
+
 def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
     """Run the formula engine on a no-rule sequence until ``time_limit``; return the figures."""
     terms = no_rule_terms(seed)
@@ -62,12 +85,21 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
     m = len(eng.w)
     sizes = [{"size": s, "candidates": c, "distinct": d, "seconds": round(t, 4)}
              for s, c, d, t in eng.stats.per_size]
+    done_c = sum(r["candidates"] for r in sizes)
+    done_s = sum(r["seconds"] for r in sizes)
+    table, cached = gather_ns(eng.keys.tables[0])
     return {"terms": terms, "points": m, "elapsed_s": round(elapsed, 3),
             "candidates": eng.stats.candidates, "distinct": eng.stats.distinct,
             "candidates_per_s": round(eng.stats.candidates / elapsed),
             "distinct_per_s": round(eng.stats.distinct / elapsed),
             "engine_mb": round(eng.nbytes / 2**20, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "completed_candidates_per_s": round(done_c / done_s) if done_s else 0,
+            "cut_short": {"size": eng.stats.max_size + 1,
+                          "candidates": eng.stats.candidates - done_c,
+                          "seconds": round(elapsed - done_s, 3)},
+            "key_table_mb": round(eng.keys.tables[0].nbytes / 2**20),
+            "gather_ns": round(table, 1), "gather_cached_ns": round(cached, 1),
             "bare_add_ns_per_row": round(bare_add_ns(m), 2), "sizes": sizes}
 
 
@@ -99,12 +131,19 @@ def report(fig: dict) -> str:
         lines.append(f"{row['size']:>4} {row['candidates']:>12,} {row['distinct']:>10,} "
                      f"{row['seconds']:>8.3f} {rate:>12,.0f} {growth:>7}")
         prev = row["seconds"] or None
-    lines += ["", (f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
+    cut = fig["cut_short"]
+    lines += [(f"{cut['size']:>4} {cut['candidates']:>12,} {'':>10} {cut['seconds']:>8.3f} "
+               "  (cut short by the time limit)"),
+              "", (f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
               f"{fig['elapsed_s']} s = {fig['candidates_per_s']:,} candidates/s, "
               f"{fig['distinct_per_s']:,} distinct/s"),
+              f"completed sizes alone: {fig['completed_candidates_per_s']:,} candidates/s",
               f"memory: engine {fig['engine_mb']} MB, peak RSS {fig['peak_rss_mb']} MB",
               (f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
               f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)"),
+              (f"one random read in the key set's {fig['key_table_mb']} MB table: "
+               f"{fig['gather_ns']} ns ({fig['gather_cached_ns']} ns when it is in the cache); "
+               "each candidate needs at least one"),
               (f"compare report for 25 terms (default budget): {fig['report_25_s']} s "
                f"({fig['report_25_first_s']} s on the first call, which imports scikit-learn)"),
               ("candidate: one expression built from kept ones, looked up for equivalence "

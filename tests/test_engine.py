@@ -174,7 +174,15 @@ def big_config():
     return leaves, vals, required, lambda p: {"n": xs[p]}
 
 
-CONFIGS = {"formula": (formula_config, 5), "loop": (loop_config, 5), "big": (big_config, 4)}
+def shuffled_config():
+    """The formula configuration with its points reordered: required points not first."""
+    leaves, vals, required, env = formula_config()
+    perm = [7, 0, 8, 1, 9, 2, 10, 3, 11, 4, 5, 6]
+    return leaves, vals[:, perm], [required[p] for p in perm], lambda p: env(perm[p])
+
+
+CONFIGS = {"formula": (formula_config, 5), "loop": (loop_config, 5), "big": (big_config, 4),
+           "shuffled": (shuffled_config, 5)}
 
 
 @functools.cache
@@ -298,6 +306,38 @@ def test_target_hits_are_exact_and_complete(rule):
     kept = {row for _, _, row in engine_rows(eng)
             if [v for v, r in zip(row, required) if r] == want}
     assert kept <= found  # every kept row on the target is reported
+
+
+@pytest.mark.parametrize("config", [formula_config, shuffled_config])
+@pytest.mark.parametrize("rule", [lambda n: n * n + 1, lambda n: 2 ** (n * n), lambda n: n % 2 * 2])
+def test_the_last_size_alone_finds_the_same_hits_and_keeps_nothing(config, rule):
+    leaves, vals, required, env = config()
+    want = [rule(env(p)["n"]) for p in range(len(required)) if required[p]]
+    engines = [Engine(leaves, vals, np.array(required), np.array(want, dtype=np.int64))
+               for _ in range(2)]
+    for eng in engines:
+        for _ in range(3):
+            eng.grow()
+    full, last = engines
+    full.grow()
+    last.grow(keep=False)
+    assert last.solutions, "the rule is within 5 nodes"
+    assert [str(last.expr(h)) for h in last.solutions] == [str(full.expr(h)) for h in full.solutions]
+    assert (last.stats.max_size, last.stats.hit_size, len(last.banks)) == (4, 5, 5)
+    assert len(last.keys) == sum(len(b) for b in last.banks[1:])
+
+
+def test_match_finds_every_equal_pair_whichever_side_is_smaller():
+    rng = np.random.default_rng(4)
+    for n_want, n_have in [(5, 300), (300, 5), (40, 40)]:
+        want = rng.integers(0, 30, size=n_want).astype(np.uint64)
+        have = rng.integers(0, 30, size=n_have).astype(np.uint64)
+        pairs = engine._match(want, have)
+        every = [(a, b) for a in range(n_want) for b in range(n_have) if want[a] == have[b]]
+        assert len(pairs) == min(len(every), engine.MAX_HITS)
+        assert set(pairs) <= set(every) and len(set(pairs)) == len(pairs)
+        assert pairs == engine._match(want, have)  # the same order every time
+
 
 
 # ---------------------------------------------------------------- kernels at the boundary
