@@ -60,7 +60,7 @@ def test_hints_are_ignored_after_a_rebuild():
     rng = np.random.default_rng(2)
     s = KeySet(log2_size=8)
     keys = np.unique(random_keys(rng, 5000))
-    seen, first = s.lookup(keys)  # hints from the small tables, before the rebuild
+    _, first = s.lookup(keys)  # hints from the small tables, before the rebuild
     s.add(keys, first)  # 5000 keys do not fit: the tables are rebuilt first
     assert len(s.tables[0]) >= KeySet.LOAD * 5000
     assert s.contains(keys).all()
