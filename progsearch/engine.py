@@ -31,6 +31,7 @@ every evaluation point; the search's leaves stay below 2**62.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,11 +63,10 @@ LINEAR = ("add", "sub", "mul")
 class Bank:
     """All kept expressions of one size: how each was built, its hash, and (lazily) its row."""
 
-    op: np.ndarray  # operator index into OPS, or -1 - leaf index
-    left: np.ndarray  # row of the first operand in its bank
+    left: np.ndarray  # row of the first operand in its bank (int32), or the leaf index
     right: np.ndarray  # row of the second operand in its bank (0 if none)
     h: np.ndarray  # raw hash of the row
-    segs: list  # (op index, left size, right size, start, stop): rows built alike
+    segs: list  # (op index or -1 for leaves, left size, right size, start, stop): rows built alike
     vals: np.ndarray | None = None  # (N, m) int64 row values, once computed
     valid: np.ndarray | None = None  # defined at every required point
     h2: np.ndarray | None = None  # hash of the row on the required points only
@@ -74,7 +74,7 @@ class Bank:
     domain: dict = field(default_factory=dict)  # (operator, side): rows usable as operands
 
     def __len__(self) -> int:
-        return len(self.op)
+        return len(self.h)
 
     def __repr__(self) -> str:
         state = "computed" if self.vals is not None else "hashed"
@@ -83,7 +83,7 @@ class Bank:
     @property
     def nbytes(self) -> int:
         extra = 0 if self.vals is None else self.vals.nbytes + 9 * len(self)
-        return 22 * len(self) + extra
+        return 16 * len(self) + extra
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ class Engine:
         h = self.row_hash(vals)
         keep = [i for i in range(len(vals)) if ok[i] and h[i] not in set(h[:i][ok[:i]].tolist())]
         idx = np.array(keep, dtype=np.intp)
-        bank = Bank(-1 - idx, idx, np.zeros(len(idx), np.intp), h[idx], [(-1, 0, 0, 0, len(idx))])
+        bank = Bank(idx.astype(np.int32), np.zeros(len(idx), np.int32), h[idx],
+                    [(-1, 0, 0, 0, len(idx))])
         bank.vals, bank.valid = vals[idx], np.ones(len(idx), dtype=bool)
         bank.h2 = self._h2_of(bank.vals[:, self.required])
         bank.sent = (bank.vals == SENT).any(axis=1)
@@ -206,7 +207,7 @@ class Engine:
                     b.h2[rows] = self._hashes(v, True)[1]
             valid &= self._unique_unknowns(vals, b.sent & valid, b.h)
             b.vals, b.valid = vals, valid
-            self._bank_bytes += b.nbytes - 22 * len(b)
+            self._bank_bytes += b.nbytes - 16 * len(b)
         return b
 
     def _unique_unknowns(self, vals: np.ndarray, sent: np.ndarray, kept: np.ndarray) -> np.ndarray:
@@ -344,11 +345,9 @@ class Engine:
             if len(h):
                 segs.append((k, i, j, lo, lo + len(h)))
                 lo += len(h)
-        cols = [np.concatenate([p[c] for p in parts]) if parts else np.zeros(0, t)
-                for c, t in ((3, U64), (4, np.intp), (5, np.intp))]
-        op = np.concatenate([np.full(len(p[3]), p[0], np.int16) for p in parts] or
-                            [np.zeros(0, np.int16)])
-        self.banks.append(Bank(op, cols[1], cols[2], cols[0], segs))
+        h, left, right = (np.concatenate([p[c] for p in parts], dtype=t) if parts else
+                          np.zeros(0, t) for c, t in ((3, U64), (4, np.int32), (5, np.int32)))
+        self.banks.append(Bank(left, right, h, segs))
         self._bank_bytes += self.banks[-1].nbytes
         return lo
 
@@ -365,9 +364,9 @@ class Engine:
         ``operands(idx)`` gives the operand rows of the candidates at ``idx`` (built only for
         the rows kept).
         """
-        seen, slot = self.keys.lookup(h)
+        seen, fill = self.keys.lookup(h)
         idx = np.flatnonzero(~seen)
-        hs, slot = h[idx], slot[idx]
+        hs, fill = h[idx], fill[idx]
         if len(idx) > 1:
             # One plain sort of (hash prefix | position), cheaper than an argsort: equal
             # hashes end up adjacent, the first built first.  Two different hashes with one
@@ -381,8 +380,8 @@ class Engine:
             first[1:] = hs[1:] != hs[:-1]
             keep = np.zeros(len(idx), dtype=bool)
             keep[pos[first]] = True  # the first of equals, back in the order built
-            idx, hs, slot = idx[keep], hs[first], slot[pos[first]]
-        self.keys.add(hs, slot)  # sorted by prefix: their slots are written in address order
+            idx, hs, fill = idx[keep], hs[first], fill[pos[first]]
+        self.keys.add(hs, fill)  # sorted by prefix: their buckets are written in address order
         parts.append((k, i, j, h[idx], *operands(idx)))
         self._pending_bytes += 24 * len(idx)
 
@@ -535,11 +534,10 @@ class Engine:
     def expr_at(self, size: int, row: int) -> Expr:
         """Rebuild the expression of a kept row."""
         b = self.banks[size]
-        code = int(b.op[row])
-        if code < 0:
-            return self.leaves[-1 - code]
-        seg = next(s for s in b.segs if s[3] <= row < s[4])
-        op = self.ops[code]
+        seg = b.segs[bisect.bisect_right([s[3] for s in b.segs], row) - 1]
+        if seg[0] < 0:
+            return self.leaves[int(b.left[row])]
+        op = self.ops[seg[0]]
         args = (self.expr_at(seg[1], int(b.left[row])),)
         if op.arity == 2:
             args += (self.expr_at(seg[2], int(b.right[row])),)

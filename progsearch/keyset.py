@@ -1,7 +1,9 @@
 """An exact set of 64-bit hashes in NumPy, answering whole batches with one gather each.
 
 The engine keeps one hash per distinct value row it has seen (observational equivalence);
-a Python set would cost ~100 ns an element, this costs a few.
+a Python set would cost ~100 ns an element, this costs a few.  What a batch costs is the
+random reads of its keys' slots in a table far bigger than the cache: so the first table
+keeps two keys in each 16-byte bucket, read by one gather, and nearly every key lives there.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 U64 = np.uint64
-SHRINK = (0, 2, 3)  # log2 of how much smaller each table is than the first
+WAYS = 2  # keys per bucket of the first table
+SHRINK = (0, 2, 3)  # log2 of how much smaller each table is than the first (in slots)
 
 
 def fix(h: np.ndarray) -> np.ndarray:
@@ -22,12 +25,13 @@ def fix(h: np.ndarray) -> np.ndarray:
 
 
 class KeySet:
-    """An exact set of 64-bit keys: three direct-mapped tables, and a sorted array for the rest.
+    """An exact set of 64-bit keys: a table of 2-key buckets, two small direct-mapped tables,
+    and a sorted array for the rest.
 
-    A key lives in its slot of the first table if that was free, else in its slot of the
-    second, else of the third, else in the (tiny) spill array; each table takes other bits
-    of the key as its slot.  A lookup costs one gather when the first slot is empty or holds
-    the key, which is most lookups.
+    A key lives in its bucket of the first table (chosen by its top bits) if that had room,
+    else in its slot of the second table, else of the third (other bits of the key), else in
+    the (tiny) spill array.  A bucket fills from its first slot, so a lookup that finds a
+    free slot in the bucket is done after one read.
 
     >>> s = KeySet()
     >>> s.add(np.array([10, 20], dtype=np.uint64))
@@ -42,10 +46,11 @@ class KeySet:
         self._alloc(log2_size)
 
     def _alloc(self, log2_size: int) -> None:
-        self.log2_size = log2_size
-        self.tables = [np.zeros(1 << (log2_size - d), dtype=U64) for d in SHRINK]
-        self.shift = U64(64 - log2_size)
-        self.masks = [U64((1 << (log2_size - d)) - 1) for d in SHRINK]
+        self.log2_size = log2_size  # slots of the first table
+        self.tables = [np.zeros(1 << max(log2_size - d, 4), dtype=U64) for d in SHRINK]
+        self.pairs = self.tables[0].view(np.complex128)  # 16-byte items: half a bucket each
+        self.shift = U64(64 - (log2_size - 1))  # the top bits choose the bucket
+        self.masks = [U64(len(t) - 1) for t in self.tables]
         self.spill = np.zeros(0, U64)
 
     def __len__(self) -> int:
@@ -64,35 +69,44 @@ class KeySet:
     def nbytes(self) -> int:
         return sum(t.nbytes for t in self.tables) + self.spill.nbytes
 
+    def _buckets(self, k: np.ndarray) -> np.ndarray:
+        return (k >> self.shift).astype(np.intp)
+
     def _slots(self, level: int, k: np.ndarray) -> np.ndarray:
-        if level == 0:
-            return (k >> self.shift).astype(np.intp)  # the top bits
         return ((k >> U64(1 + 21 * (level - 1))) & self.masks[level]).astype(np.intp)
+
+    def _bucket_rows(self, b: np.ndarray) -> np.ndarray:
+        """The keys of each bucket: (len(b), 2), from one 16-byte read each."""
+        return self.pairs[b].view(U64).reshape(len(b), WAYS)
 
     def contains(self, h: np.ndarray) -> np.ndarray:
         """Whether each raw hash is in the set."""
         return self.lookup(h)[0]
 
     def lookup(self, h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Whether each raw hash is in the set, and what its first-table slot holds.
+        """Whether each raw hash is in the set, and how full its bucket is (0 to 2).
 
-        The slot contents let :meth:`add` place new keys without reading the table again.
+        The fill lets :meth:`add` place new keys without reading the table again.
         """
         k = fix(h)
-        first = self.tables[0][self._slots(0, k)]
-        hit = first == k
-        rest = np.flatnonzero((first != 0) & ~hit)  # an empty slot: the key was never added
+        rows = self._bucket_rows(self._buckets(k))
+        hit = rows[:, 0] == k
+        fill = (rows[:, 0] != 0).view(np.uint8)
+        for w in range(1, WAYS):
+            hit |= rows[:, w] == k
+            fill = fill + (rows[:, w] != 0).view(np.uint8)
+        rest = np.flatnonzero((fill == WAYS) & ~hit)  # a full bucket: look further
         for level in (1, 2):
             if not rest.size:
-                return hit, first
+                return hit, fill
             t = self.tables[level][self._slots(level, k[rest])]
             found = t == k[rest]
             hit[rest[found]] = True
-            rest = rest[~found & (t != 0)]
+            rest = rest[~found & (t != 0)]  # an empty slot: the key was never added
         if rest.size and len(self.spill):
             pos = np.minimum(np.searchsorted(self.spill, k[rest]), len(self.spill) - 1)
             hit[rest] = self.spill[pos] == k[rest]
-        return hit, first
+        return hit, fill
 
     def reserve(self, extra: int) -> None:
         """Make room for ``extra`` more keys (rebuilding now rather than when they come)."""
@@ -104,30 +118,35 @@ class KeySet:
             size += 1
         self._alloc(size)
         self.count = 0
-        self._add_keys(old)
+        self._add_keys(old, np.zeros(len(old), dtype=np.uint8))  # sorted, into empty buckets
 
-    def add(self, h: np.ndarray, first: np.ndarray | None = None) -> None:
+    def add(self, h: np.ndarray, fill: np.ndarray | None = None) -> None:
         """Add raw hashes that are distinct and not in the set.
 
-        ``first`` is what :meth:`lookup` said their first-table slots hold; with it, and the
-        hashes sorted, no slot is read again.
+        ``fill`` is what :meth:`lookup` said of their buckets; with it, and the hashes
+        sorted, no bucket is read again.
         """
         if self.LOAD * (self.count + len(h)) > len(self.tables[0]):
             self.reserve(len(h))
-            first = None  # the tables were rebuilt
-        self._add_keys(fix(h), first)
+            fill = None  # the tables were rebuilt
+        self._add_keys(fix(h), fill)
 
-    def _add_keys(self, k: np.ndarray, first: np.ndarray | None = None) -> None:
-        slots = self._slots(0, k)
-        if first is not None and len(k) > 1 and not (slots[1:] >= slots[:-1]).all():
-            first = None  # not sorted: equal slots are not adjacent
-        if first is None:
-            rest = _put(self.tables[0], slots, k)
-        else:  # sorted: of the keys that share a free slot, the first takes it
-            win = first == 0
-            win[1:] &= slots[1:] != slots[:-1]
-            self.tables[0][slots[win]] = k[win]
-            rest = k[~win]
+    def _add_keys(self, k: np.ndarray, fill: np.ndarray | None = None) -> None:
+        b = self._buckets(k)
+        if len(k) > 1 and not (b[1:] >= b[:-1]).all():
+            order = np.argsort(b, kind="stable")  # equal buckets next to each other
+            k, b = k[order], b[order]
+            fill = None if fill is None else fill[order]
+        if fill is None:
+            fill = (self._bucket_rows(b) != 0).sum(axis=1)
+        slot = fill.astype(np.intp)
+        again = np.flatnonzero(b[1:] == b[:-1]) + 1
+        if again.size:  # keys sharing a bucket take its free slots in turn: the second key
+            slot[again] += 1  # the next slot, a third or later none (a bucket holds two)
+            slot[again[1:][again[1:] - 1 == again[:-1]]] = WAYS
+        room = slot < WAYS
+        self.tables[0][WAYS * b[room] + slot[room]] = k[room]
+        rest = k[~room]
         for level in (1, 2):
             if not rest.size:
                 break

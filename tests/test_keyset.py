@@ -78,8 +78,8 @@ def test_reserve_keeps_every_key():
 
 
 def test_repr_and_size():
-    s = KeySet(log2_size=8)
+    s = KeySet(log2_size=12)
     s.add(np.array([2, 4], dtype=U64))
-    assert repr(s) == "KeySet(2 keys, 256 slots, 0 spilled)"
+    assert repr(s) == "KeySet(2 keys, 4096 slots, 0 spilled)"
     assert s.nbytes == sum(t.nbytes for t in s.tables)
     assert KeySet.bytes_per_slot() * len(s.tables[0]) == s.nbytes
