@@ -40,6 +40,7 @@ import numpy as np
 
 from .kernels import (  # re-exported for callers and tests
     SENT,
+    _divmod_row,
     _domain_rows,
     _evaluate,
     _evaluate_row,
@@ -257,14 +258,7 @@ class Engine:
         hits: list[Hit] | None = [] if find_hits else None
         try:
             self._reserve(self._expected_new(blocks))
-            for k, op, i, j in blocks:
-                if op.arity == 1:
-                    self._unary(size, k, op, parts, hits, check)
-                elif op.name not in LINEAR:
-                    self._binary(size, k, op, i, j, parts, hits, check)
-                elif find_hits and self.target is not None:
-                    hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
-                                       j, self._operands(op.name, "right", j))
+            self._first_part(size, blocks, parts, hits, check)
             if find_hits:
                 self.solutions += hits
                 self.stats.hit_size = size
@@ -290,18 +284,30 @@ class Engine:
         self._check = check
         t0, c0 = time.perf_counter(), self.stats.candidates
         hits: list[Hit] = []
-        for k, op, i, j in self._blocks(size):
-            if op.arity == 1:
-                self._unary(size, k, op, None, hits, check)
-            elif op.name not in LINEAR:
-                self._binary(size, k, op, i, j, None, hits, check)
-            else:
-                hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
-                                   j, self._operands(op.name, "right", j))
+        self._first_part(size, self._blocks(size), None, hits, check)
         self.solutions += hits
         self.stats.hit_size = size
         self.stats.per_size.append((size, self.stats.candidates - c0, 0,
                                     time.perf_counter() - t0))
+
+    def _first_part(self, size, blocks, parts, hits, check) -> None:
+        """Computed operators (rows kept into ``parts`` unless None), and the joins' hits.
+
+        ``x // c`` and ``x % c`` of the same operands are computed together.
+        """
+        twins = {(i, j): (k, op) for k, op, i, j in blocks if op.name == "mod"}
+        for k, op, i, j in blocks:
+            if op.arity == 1:
+                self._unary(size, k, op, parts, hits, check)
+            elif op.name == "floordiv" and (i, j) in twins:
+                self._binary(size, k, op, i, j, parts, hits, check, twin=twins.pop((i, j)))
+            elif op.name == "mod" and (i, j) not in twins:
+                continue  # done with its floordiv twin
+            elif op.name not in LINEAR:
+                self._binary(size, k, op, i, j, parts, hits, check)
+            elif hits is not None and self.target is not None:
+                hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
+                                   j, self._operands(op.name, "right", j))
 
     def _reserve(self, extra: int) -> None:
         """Make room in the key set up front, as much as fits in half the memory budget."""
@@ -395,7 +401,8 @@ class Engine:
             self._computed(size, k, size - 1, 0, rows, np.zeros(len(rows), np.intp), vals, bad,
                            parts, hits)
 
-    def _binary(self, size, k, op, i, j, parts, hits, check) -> None:
+    def _binary(self, size, k, op, i, j, parts, hits, check, twin=None) -> None:
+        """Candidates ``x op y``; ``twin`` (mod, with floordiv) shares the operands."""
         li = self._operands(op.name, "left", i)
         ri = self._operands(op.name, "right", j)
         if not len(li) or not len(ri):
@@ -410,9 +417,10 @@ class Engine:
                 check()
                 pb, pa = np.divmod(np.arange(min(step, len(ri) - r0) * len(li)), len(li))
                 lrow, rrow = li[pa], ri[r0 + pb]
-                self.stats.candidates += len(lrow)
-                vals, bad = _evaluate(op.name, L.vals[lrow], R.vals[rrow])
-                self._computed(size, k, i, j, lrow, rrow, vals, bad, parts, hits)
+                for kk, o in [(k, op)] + ([twin] if twin else []):
+                    self.stats.candidates += len(lrow)
+                    vals, bad = _evaluate(o.name, L.vals[lrow], R.vals[rrow])
+                    self._computed(size, kk, i, j, lrow, rrow, vals, bad, parts, hits)
             return
         for l0 in range(0, len(li), ROWS):
             lrow = li[l0:l0 + ROWS]
@@ -423,12 +431,16 @@ class Engine:
             a_sent = a[unknown] == SENT
             for r in ri:
                 check()
-                self.stats.candidates += len(lrow)
-                vals, bad = _evaluate_row(op.name, a, R.vals[r], None)
-                if unknown.size:
-                    vals[unknown] = np.where(a_sent, SENT, vals[unknown])
-                self._computed(size, k, i, j, lrow, np.full(len(lrow), r), vals, bad, parts,
-                               hits)
+                if twin:
+                    results = zip((k, twin[0]), _divmod_row(a, R.vals[r]))
+                else:
+                    results = [(k, _evaluate_row(op.name, a, R.vals[r], None))]
+                for kk, (vals, bad) in results:
+                    self.stats.candidates += len(lrow)
+                    if unknown.size:
+                        vals[unknown] = np.where(a_sent, SENT, vals[unknown])
+                    self._computed(size, kk, i, j, lrow, np.full(len(lrow), r), vals, bad,
+                                   parts, hits)
 
     def _computed(self, size, k, i, j, lrow, rrow, vals, bad, parts, hits) -> None:
         """Note target hits among computed rows (all of them); keep the rows that are new."""

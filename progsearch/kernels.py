@@ -50,6 +50,20 @@ def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray, a_sent: np.ndarray | 
     return r, (bad if bad is not None and bad.any() else None)
 
 
+def _divmod_row(a: np.ndarray, b: np.ndarray) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """``_evaluate_row`` of floordiv and of mod at once: one division for both.
+
+    >>> [v.tolist() for v, _ in _divmod_row(np.array([[7, -7]]), np.array([2, 2]))]
+    [[[3, -4]], [[1, 1]]]
+    """
+    c = int(b[0])
+    if c == SENT or c == 0 or not (b == c).all():
+        return [_evaluate_row("floordiv", a, b, None), _evaluate_row("mod", a, b, None)]
+    with np.errstate(all="ignore"):  # SENT // -1 overflows; SENT rows are flagged by the caller
+        q = np.floor_divide(a, c)
+    return [(q, None), (a - q * c, None)]
+
+
 def _floordiv_c(a, c):
     if c == 0:
         return a, np.ones(a.shape, dtype=bool)
