@@ -45,6 +45,7 @@ from sympy.concrete.guess import (
     guess_generating_function_rational,
 )
 
+from progsearch.cmdline import ArgumentError, Parser
 from progsearch.ridge import best_ridge
 from progsearch.search import search
 
@@ -645,15 +646,6 @@ def run_benchmark(
 # %% command line
 
 
-class _ArgError(Exception):
-    """A bad command-line argument, reported on one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _ArgError(message)
-
-
 def _positive(cast: Callable[[str], Any]) -> Callable[[str], Any]:
     """An argparse type: ``cast`` the text and require a positive value."""
 
@@ -668,7 +660,7 @@ def _positive(cast: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="progsearch bench", description="Run solvers on the public OEIS benchmark.")
+    p = Parser(prog="progsearch bench", description="Run solvers on the public OEIS benchmark.")
     p.add_argument(
         "--time-limit",
         type=_positive(float),
@@ -717,12 +709,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.jobs == 0:
-            raise _ArgError("argument --jobs: must be nonzero")
+            raise ValueError("argument --jobs: must be nonzero")
         solvers = _resolve_solvers([s.strip() for s in args.solvers.split(",") if s.strip()])
         entries = load_benchmark(args.data, tier=args.tier, limit=args.limit)
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
-    except (_ArgError, ValueError, TypeError) as exc:
+    except ArgumentError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except (ValueError, TypeError) as exc:
         print(f"progsearch bench: error: {exc}", file=sys.stderr)
         return 2
     started = time.perf_counter()

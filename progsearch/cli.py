@@ -11,19 +11,9 @@ import pkgutil
 import sys
 
 from .cli_compare import InputError, parse_terms
+from .cmdline import ArgumentError, Parser
 from .search import MAX_SIZE, search
 from .table import guess_table, result_dict
-
-
-class ArgumentError(Exception):
-    """A bad command line: reported on one line, exit code 2."""
-
-
-class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and never exit by themselves."""
-
-    def error(self, message: str):
-        raise ArgumentError(f"{self.prog}: error: {message}")
 
 
 def _positive(kind):

@@ -112,13 +112,24 @@ class KeySet:
         """Make room for ``extra`` more keys (rebuilding now rather than when they come)."""
         if self.LOAD * (self.count + extra) <= len(self.tables[0]):
             return
-        old = np.sort(np.concatenate([t[t != 0] for t in self.tables] + [self.spill]))
+        old = self._sorted_keys()
         size = self.log2_size
         while self.LOAD * (self.count + extra) > (1 << size):
             size += 1
         self._alloc(size)
         self.count = 0
         self._add_keys(old, np.zeros(len(old), dtype=np.uint8))  # sorted, into empty buckets
+
+    def _sorted_keys(self) -> np.ndarray:
+        """Every key, sorted.  The first table is in bucket order already: sorting each
+        bucket's two keys sorts it all; the few keys elsewhere are merged in."""
+        pairs = self.tables[0].reshape(-1, WAYS)
+        first = np.empty(len(self.tables[0]), dtype=U64)
+        np.minimum(pairs[:, 0], pairs[:, 1], out=first[0::2])
+        np.maximum(pairs[:, 0], pairs[:, 1], out=first[1::2])
+        first = first[first != 0]
+        others = np.sort(np.concatenate([t[t != 0] for t in self.tables[1:]] + [self.spill]))
+        return np.sort(np.concatenate([first, others]), kind="stable")  # merges two sorted runs
 
     def add(self, h: np.ndarray, fill: np.ndarray | None = None) -> None:
         """Add raw hashes that are distinct and not in the set.

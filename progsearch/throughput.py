@@ -3,12 +3,13 @@
 A *candidate* is one expression built from kept ones (an operator applied to operands) whose
 value row on all evaluation points is looked up for observational equivalence: sums,
 differences and products through their hashes, the other operators by computing the row.
-Run as ``progsearch bench --throughput [--time-limit S] [--json]``.
+Run as ``progsearch bench --throughput [--max-size N] [--time-limit S] [--json]``: every
+size up to N is enumerated whole (a time limit only guards against a slow machine), so the
+figures cover complete sizes, each with its own set-up (its operands' rows, its joins).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import sys
@@ -16,6 +17,7 @@ import time
 
 import numpy as np
 
+from .cmdline import ArgumentError, Parser
 from .engine import Stop
 from .search import _formula_engine
 
@@ -64,8 +66,16 @@ def gather_ns(table: np.ndarray, n: int = 1 << 16, seed: int = 0) -> tuple[float
     return out[0], out[1]
 
 
-def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
-    """Run the formula engine on a no-rule sequence until ``time_limit``; return the figures."""
+MAX_SIZE = 9  # about 35 million candidates
+
+
+def measure(max_size: int = MAX_SIZE, time_limit: float = 120.0, seed: int = 0) -> dict:
+    """Run the formula engine on a no-rule sequence through ``max_size``; return the figures.
+
+    >>> fig = measure(max_size=4)
+    >>> [row["size"] for row in fig["sizes"]], fig["cut_short"] is None
+    ([2, 3, 4], True)
+    """
     terms = no_rule_terms(seed)
     _, eng = _formula_engine(terms, 0)
     eng.max_bytes = 2000 * 2**20  # the search's default memory budget
@@ -77,7 +87,7 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
 
     t0 = time.perf_counter()
     try:
-        while True:
+        while eng.stats.max_size < max_size:
             eng.grow(check)
     except Stop:
         pass
@@ -95,9 +105,9 @@ def measure(time_limit: float = 5.0, seed: int = 0) -> dict:
             "engine_mb": round(eng.nbytes / 2**20, 1),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "completed_candidates_per_s": round(done_c / done_s) if done_s else 0,
-            "cut_short": {"size": eng.stats.max_size + 1,
-                          "candidates": eng.stats.candidates - done_c,
-                          "seconds": round(elapsed - done_s, 3)},
+            "cut_short": None if eng.stats.max_size >= max_size else {
+                "size": eng.stats.max_size + 1, "candidates": eng.stats.candidates - done_c,
+                "seconds": round(elapsed - done_s, 3)},
             "key_table_mb": round(eng.keys.tables[0].nbytes / 2**20),
             "gather_ns": round(table, 1), "gather_cached_ns": round(cached, 1),
             "bare_add_ns_per_row": round(bare_add_ns(m), 2), "sizes": sizes}
@@ -132,12 +142,14 @@ def report(fig: dict) -> str:
                      f"{row['seconds']:>8.3f} {rate:>12,.0f} {growth:>7}")
         prev = row["seconds"] or None
     cut = fig["cut_short"]
-    lines += [(f"{cut['size']:>4} {cut['candidates']:>12,} {'':>10} {cut['seconds']:>8.3f} "
-               "  (cut short by the time limit)"),
-              "", (f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
+    if cut:
+        lines.append(f"{cut['size']:>4} {cut['candidates']:>12,} {'':>10} {cut['seconds']:>8.3f}"
+                     "   (cut short by the time limit)")
+    lines += ["", (f"total: {fig['candidates']:,} candidates, {fig['distinct']:,} distinct in "
               f"{fig['elapsed_s']} s = {fig['candidates_per_s']:,} candidates/s, "
               f"{fig['distinct_per_s']:,} distinct/s"),
-              f"completed sizes alone: {fig['completed_candidates_per_s']:,} candidates/s",
+              *([f"completed sizes alone: {fig['completed_candidates_per_s']:,} candidates/s"]
+                if cut else []),
               f"memory: engine {fig['engine_mb']} MB, peak RSS {fig['peak_rss_mb']} MB",
               (f"bare NumPy int64 add of one row: {fig['bare_add_ns_per_row']} ns "
               f"(= {1e9 / fig['bare_add_ns_per_row']:,.0f} rows/s)"),
@@ -153,18 +165,25 @@ def report(fig: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``progsearch bench --throughput``: print the figures (or JSON)."""
-    p = argparse.ArgumentParser(prog="progsearch bench --throughput")
-    p.add_argument("--time-limit", type=float, default=5.0)
+    p = Parser(prog="progsearch bench --throughput")
+    p.add_argument("--max-size", type=int, default=MAX_SIZE)
+    p.add_argument("--time-limit", type=float, default=120.0)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true")
     try:
         args = p.parse_args([a for a in (argv or []) if a != "--throughput"])
-    except SystemExit as e:
+    except ArgumentError as e:
+        print(e, file=sys.stderr)
+        return 2
+    except SystemExit as e:  # --help
         return int(e.code or 0)
     if not 0 < args.time_limit <= 3600:
         print("progsearch bench: error: --time-limit must be in (0, 3600]", file=sys.stderr)
         return 2
-    fig = measure(args.time_limit, args.seed)
+    if not 2 <= args.max_size <= 12:
+        print("progsearch bench: error: --max-size must be in [2, 12]", file=sys.stderr)
+        return 2
+    fig = measure(args.max_size, args.time_limit, args.seed)
     fig.update(report_seconds())
     print(json.dumps(fig, indent=1) if args.json else report(fig))
     return 0
