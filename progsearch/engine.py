@@ -12,9 +12,12 @@ Where the speed comes from:
   ``(X * w) @ Y.T``: a block of sums is one outer sum, a block of products one integer matrix
   product.  The other operators compute their rows for whole blocks.
 * A size's rows are computed lazily, once, when the size is first used as operands; the
-  last size the budget reaches is never computed at all.
-* Membership in earlier sizes costs one gather (:class:`KeySet`); duplicates within the size
-  being built are removed by one sort when it is complete.
+  last size the budget reaches is never computed at all, and the last size a search asks
+  for only has its target hits found (``grow(keep=False)``).
+* Each block of candidates costs one gather in the set of kept hashes (:class:`KeySet`, which
+  the block's new hashes then join), and one sort of its new hashes, which removes the
+  duplicates within the block.  That gather is what bounds the speed: a random read in a
+  table far bigger than the cache (``progsearch bench --throughput`` prints its cost).
 * Hits on the target by ``+ - *`` are found by a hash join on the required points (meet in
   the middle: x + y = t exactly when h(y) = h(t) - h(x)), not by computing every row.
 
