@@ -437,7 +437,7 @@ class Engine:
                 if twin:
                     results = zip((k, twin[0]), _divmod_row(a, R.vals[r]))
                 else:
-                    results = [(k, _evaluate_row(op.name, a, R.vals[r], None))]
+                    results = [(k, _evaluate_row(op.name, a, R.vals[r]))]
                 for kk, (vals, bad) in results:
                     self.stats.candidates += len(lrow)
                     if unknown.size:

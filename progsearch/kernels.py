@@ -31,11 +31,11 @@ def _evaluate(name: str, a: np.ndarray, b: np.ndarray | None) -> tuple[np.ndarra
     return r, bad | unknown | (r == SENT)
 
 
-def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray, a_sent: np.ndarray | None):
+def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray):
     """Values of ``a op b`` for a block ``a`` and one operand row ``b`` (bad None: all defined).
 
     A constant ``b`` (the common case: a divisor, a modulus, an exponent) takes NumPy's scalar
-    fast paths.
+    fast paths.  Unknown values in ``a`` are left to the caller (which knows where they are).
     """
     c = int(b[0])
     if c != SENT and (b == c).all():
@@ -45,8 +45,6 @@ def _evaluate_row(name: str, a: np.ndarray, b: np.ndarray, a_sent: np.ndarray | 
         with np.errstate(all="ignore"):
             r, bad = KERNELS[name](a, b)
         bad = bad | (b == SENT) | (r == SENT)
-    if a_sent is not None:
-        bad = a_sent if bad is None else bad | a_sent
     return r, (bad if bad is not None and bad.any() else None)
 
 
@@ -58,7 +56,7 @@ def _divmod_row(a: np.ndarray, b: np.ndarray) -> list[tuple[np.ndarray, np.ndarr
     """
     c = int(b[0])
     if c == SENT or c == 0 or not (b == c).all():
-        return [_evaluate_row("floordiv", a, b, None), _evaluate_row("mod", a, b, None)]
+        return [_evaluate_row("floordiv", a, b), _evaluate_row("mod", a, b)]
     with np.errstate(all="ignore"):  # SENT // -1 overflows; SENT rows are flagged by the caller
         q = np.floor_divide(a, c)
     return [(q, None), (a - q * c, None)]
