@@ -208,7 +208,7 @@ class Engine:
                     vals[rows] = v
                     valid[rows] = ~bad[:, self.required].any(axis=1)
                     b.sent[rows] = bad.any(axis=1)  # bad: exactly where v is SENT
-                    b.h2[rows] = self._hashes(v, True)[1]
+                    b.h2[rows] = self._required_hashes(v)
             valid &= self._unique_unknowns(vals, b.sent & valid, b.h)
             b.vals, b.valid = vals, valid
             self._bank_bytes += b.nbytes - 16 * len(b)
@@ -298,14 +298,15 @@ class Engine:
 
         ``x // c`` and ``x % c`` of the same operands are computed together.
         """
-        twins = {(i, j): (k, op) for k, op, i, j in blocks if op.name == "mod"}
+        mods = {(i, j): (k, op) for k, op, i, j in blocks if op.name == "mod"}
+        twins = {(i, j) for _, op, i, j in blocks if op.name == "floordiv"} & mods.keys()
         for k, op, i, j in blocks:
             if op.arity == 1:
                 self._unary(size, k, op, parts, hits, check)
             elif op.name == "floordiv" and (i, j) in twins:
-                self._binary(size, k, op, i, j, parts, hits, check, twin=twins.pop((i, j)))
-            elif op.name == "mod" and (i, j) not in twins:
-                continue  # done with its floordiv twin
+                self._binary(size, k, op, i, j, parts, hits, check, twin=mods[i, j])
+            elif op.name == "mod" and (i, j) in twins:
+                continue  # computed with its floordiv twin
             elif op.name not in LINEAR:
                 self._binary(size, k, op, i, j, parts, hits, check)
             elif hits is not None and self.target is not None:
@@ -476,11 +477,10 @@ class Engine:
         v = vals.view(U64)
         if not required_too:
             return v @ self.w, None
+        h2 = self._required_hashes(vals)
         if self.req_first:  # one product per point: h = h2 + the rest
-            r = self.nreq
-            h2 = v[:, :r] @ self.w[:r]
-            return h2 + v[:, r:] @ self.w[r:], h2
-        return v @ self.w, v @ self.w2
+            return h2 + v[:, self.nreq:] @ self.w[self.nreq:], h2
+        return v @ self.w, h2
 
     def _linear(self, k, op, i, li, j, ri, parts, check) -> None:
         """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones."""
