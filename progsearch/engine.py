@@ -255,13 +255,14 @@ class Engine:
         size = self.stats.max_size + 1
         t0, c0 = time.perf_counter(), self.stats.candidates
         parts: list[tuple] = []
+        later: list[tuple] = []  # computed rows, kept after + - * so that those win ties
         self._pending_bytes = 0
         blocks = self._blocks(size)
         find_hits = self.stats.hit_size < size  # False when a cut-short try already found them
         hits: list[Hit] | None = [] if find_hits else None
         try:
             self._reserve(self._expected_new(blocks))
-            self._first_part(size, blocks, parts, hits, check)
+            self._first_part(size, blocks, later, hits, check)
             if find_hits:
                 self.solutions += hits
                 self.stats.hit_size = size
@@ -269,6 +270,8 @@ class Engine:
             for k, op, i, j in blocks:
                 if op.name in LINEAR:
                     self._binary(size, k, op, i, j, parts, None, check)
+            for k, i, j, h, left, right in later:
+                self._keep(parts, k, i, j, h, lambda idx, lt=left, rt=right: (lt[idx], rt[idx]))
         except Stop:  # the candidates were evaluated and stay counted; the size is dropped
             self._pending_bytes = 0
             self._stale_keys = True
@@ -293,8 +296,8 @@ class Engine:
         self.stats.per_size.append((size, self.stats.candidates - c0, 0,
                                     time.perf_counter() - t0))
 
-    def _first_part(self, size, blocks, parts, hits, check) -> None:
-        """Computed operators (rows kept into ``parts`` unless None), and the joins' hits.
+    def _first_part(self, size, blocks, later, hits, check) -> None:
+        """Computed operators (new rows set aside in ``later`` unless None), the joins' hits.
 
         ``x // c`` and ``x % c`` of the same operands are computed together.
         """
@@ -302,13 +305,13 @@ class Engine:
         twins = {(i, j) for _, op, i, j in blocks if op.name == "floordiv"} & mods.keys()
         for k, op, i, j in blocks:
             if op.arity == 1:
-                self._unary(size, k, op, parts, hits, check)
+                self._unary(size, k, op, later, hits, check)
             elif op.name == "floordiv" and (i, j) in twins:
-                self._binary(size, k, op, i, j, parts, hits, check, twin=mods[i, j])
+                self._binary(size, k, op, i, j, later, hits, check, twin=mods[i, j])
             elif op.name == "mod" and (i, j) in twins:
                 continue  # computed with its floordiv twin
             elif op.name not in LINEAR:
-                self._binary(size, k, op, i, j, parts, hits, check)
+                self._binary(size, k, op, i, j, later, hits, check)
             elif hits is not None and self.target is not None:
                 hits += self._join(size, k, op.name, i, self._operands(op.name, "left", i),
                                    j, self._operands(op.name, "right", j))
@@ -446,13 +449,15 @@ class Engine:
                     self._computed(size, kk, i, j, lrow, np.full(len(lrow), r), vals, bad,
                                    parts, hits)
 
-    def _computed(self, size, k, i, j, lrow, rrow, vals, bad, parts, hits) -> None:
-        """Note target hits among computed rows (all of them); keep the rows that are new."""
+    def _computed(self, size, k, i, j, lrow, rrow, vals, bad, later, hits) -> None:
+        """Note target hits among computed rows (all of them); set aside the rows not seen in
+        earlier sizes, to be kept after the size's sums, differences and products (which
+        then win ties: ``n*n``, not ``n**2``, whose constant costs bits)."""
         if bad is not None:
             np.putmask(vals, bad, SENT)
             ok = ~bad[:, self.required].any(axis=1)
         want_hits = self.target is not None and hits is not None
-        if parts is None:  # hits only: the required points are enough
+        if later is None:  # hits only: the required points are enough
             h, h2 = None, self._required_hashes(vals)
         else:
             h, h2 = self._hashes(vals, want_hits)
@@ -460,12 +465,13 @@ class Engine:
             hit = h2 == self.t2
             hit = np.flatnonzero(hit if bad is None else hit & ok)
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
-        if parts is None:
+        if later is None:
             return
+        new = ~self.keys.contains(h)
         if bad is not None:
-            sel = np.flatnonzero(ok)
-            h, lrow, rrow = h[sel], lrow[sel], rrow[sel]
-        self._keep(parts, k, i, j, h, lambda idx: (lrow[idx], rrow[idx]))
+            new &= ok
+        later.append((k, i, j, h[new], lrow[new].astype(np.int32), rrow[new].astype(np.int32)))
+        self._pending_bytes += 16 * int(new.sum())
 
     def _required_hashes(self, vals: np.ndarray) -> np.ndarray:
         """Hashes of computed rows on the required points only."""

@@ -327,6 +327,17 @@ def test_the_last_size_alone_finds_the_same_hits_and_keeps_nothing(config, rule)
     assert len(last.keys) == sum(len(b) for b in last.banks[1:])
 
 
+def test_sums_differences_and_products_win_ties_with_computed_rows():
+    # n*n and n**2 have one row and one size; the constant 2 costs bits, so n*n is kept.
+    leaves, vals, required, env = formula_config()
+    eng = Engine(leaves, vals, np.array(required))
+    eng.grow()
+    eng.grow()
+    square = tuple(env(p)["n"] ** 2 for p in range(len(required)))
+    kept = [str(eng.expr_at(size, r)) for size, r, row in engine_rows(eng) if row == square]
+    assert kept == ["n*n"]
+
+
 def test_match_finds_every_equal_pair_whichever_side_is_smaller():
     rng = np.random.default_rng(4)
     for n_want, n_have in [(5, 300), (300, 5), (40, 40)]:
