@@ -450,9 +450,9 @@ class Engine:
                                    parts, hits)
 
     def _computed(self, size, k, i, j, lrow, rrow, vals, bad, later, hits) -> None:
-        """Note target hits among computed rows (all of them); set aside the rows not seen in
-        earlier sizes, to be kept after the size's sums, differences and products (which
-        then win ties: ``n*n``, not ``n**2``, whose constant costs bits)."""
+        """Note target hits among computed rows (all of them); set aside the valid ones, to be
+        looked up and kept after the size's sums, differences and products (which then win
+        ties: ``n*n``, not ``n**2``, whose constant costs bits)."""
         if bad is not None:
             np.putmask(vals, bad, SENT)
             ok = ~bad[:, self.required].any(axis=1)
@@ -467,11 +467,11 @@ class Engine:
             hits += [Hit(size, k, i, int(lrow[r]), j, int(rrow[r])) for r in hit[:MAX_HITS]]
         if later is None:
             return
-        new = ~self.keys.contains(h)
         if bad is not None:
-            new &= ok
-        later.append((k, i, j, h[new], lrow[new].astype(np.int32), rrow[new].astype(np.int32)))
-        self._pending_bytes += 16 * int(new.sum())
+            sel = np.flatnonzero(ok)
+            h, lrow, rrow = h[sel], lrow[sel], rrow[sel]
+        later.append((k, i, j, h, lrow.astype(np.int32), rrow.astype(np.int32)))
+        self._pending_bytes += 16 * len(h)
 
     def _required_hashes(self, vals: np.ndarray) -> np.ndarray:
         """Hashes of computed rows on the required points only."""
