@@ -86,7 +86,7 @@ class Bank:
 
     @property
     def nbytes(self) -> int:
-        extra = 0 if self.vals is None else self.vals.nbytes + 9 * len(self)
+        extra = 0 if self.vals is None else self.vals.nbytes + 10 * len(self)  # valid h2 sent
         return 16 * len(self) + extra
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 U64 = np.uint64
-WAYS = 2  # keys per bucket of the first table
+WAYS = 2  # keys per bucket of the first table (lookup and insert are written for two)
 SHRINK = (0, 2, 3)  # log2 of how much smaller each table is than the first (in slots)
 
 
@@ -90,11 +90,8 @@ class KeySet:
         """
         k = fix(h)
         rows = self._bucket_rows(self._buckets(k))
-        hit = rows[:, 0] == k
-        fill = (rows[:, 0] != 0).view(np.uint8)
-        for w in range(1, WAYS):
-            hit |= rows[:, w] == k
-            fill = fill + (rows[:, w] != 0).view(np.uint8)
+        hit = (rows[:, 0] == k) | (rows[:, 1] == k)
+        fill = (rows[:, 0] != 0).view(np.uint8) + (rows[:, 1] != 0).view(np.uint8)
         rest = np.flatnonzero((fill == WAYS) & ~hit)  # a full bucket: look further
         for level in (1, 2):
             if not rest.size:
