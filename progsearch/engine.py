@@ -90,6 +90,61 @@ class Bank:
         return 16 * len(self) + extra
 
 
+class Pending:
+    """The rows a size keeps, written in place as they come, then handed over as its bank.
+
+    Room for the expected number is taken up front (and doubled if that runs out): nothing
+    is copied at the end, and pages are only touched when written.
+
+    >>> p = Pending(4)
+    >>> p.append(0, 1, 2, np.array([7, 8], dtype=np.uint64), np.array([0, 1]), np.array([1, 1]))
+    >>> p.append(0, 1, 2, np.array([9], dtype=np.uint64), np.array([2]), np.array([0]))
+    >>> p.bank().segs, len(p)
+    ([(0, 1, 2, 0, 3)], 3)
+    """
+
+    def __init__(self, capacity: int):
+        cap = max(int(capacity), 1024)
+        self.h = np.empty(cap, dtype=U64)
+        self.left, self.right = np.empty(cap, dtype=np.int32), np.empty(cap, dtype=np.int32)
+        self.segs: list[tuple] = []
+        self.n = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __repr__(self) -> str:
+        return f"Pending({self.n} rows, room for {len(self.h)})"
+
+    def append(self, k: int, i: int, j: int, h: np.ndarray, left: np.ndarray,
+               right: np.ndarray) -> None:
+        """Rows built by operator ``k`` from sizes ``i`` and ``j``: hashes and operand rows."""
+        m = len(h)
+        if not m:
+            return
+        if self.n + m > len(self.h):
+            self._grow(max(self.n + m, 2 * len(self.h)))
+        at = slice(self.n, self.n + m)
+        self.h[at], self.left[at], self.right[at] = h, left, right
+        if self.segs and self.segs[-1][:3] == (k, i, j):  # the same kind as the last: one run
+            self.segs[-1] = (k, i, j, self.segs[-1][3], self.n + m)
+        else:
+            self.segs.append((k, i, j, self.n, self.n + m))
+        self.n += m
+
+    def _grow(self, cap: int) -> None:
+        for name in ("h", "left", "right"):
+            old = getattr(self, name)
+            new = np.empty(cap, dtype=old.dtype)
+            new[:self.n] = old[:self.n]
+            setattr(self, name, new)
+
+    def bank(self) -> Bank:
+        """The rows as a bank (views: the room not used is never touched)."""
+        n = self.n
+        return Bank(self.left[:n], self.right[:n], self.h[:n], self.segs)
+
+
 @dataclass(frozen=True)
 class Hit:
     """An expression whose row equals the target on every required point."""
@@ -254,10 +309,10 @@ class Engine:
         self._check = check
         size = self.stats.max_size + 1
         t0, c0 = time.perf_counter(), self.stats.candidates
-        parts: list[tuple] = []
         later: list[tuple] = []  # computed rows, kept after + - * so that those win ties
         self._pending_bytes = 0
         blocks = self._blocks(size)
+        parts = Pending(self._expected_new(blocks))
         find_hits = self.stats.hit_size < size  # False when a cut-short try already found them
         hits: list[Hit] | None = [] if find_hits else None
         try:
@@ -350,19 +405,12 @@ class Engine:
                     out.append((k, op, i, j))
         return out
 
-    def _close(self, parts: list[tuple]) -> int:
+    def _close(self, parts: Pending) -> int:
         """Make the size's bank from the kept rows, in the order they were built."""
         self._pending_bytes = 0
-        segs, lo = [], 0
-        for k, i, j, h, _, _ in parts:
-            if len(h):
-                segs.append((k, i, j, lo, lo + len(h)))
-                lo += len(h)
-        h, left, right = (np.concatenate([p[c] for p in parts], dtype=t) if parts else
-                          np.zeros(0, t) for c, t in ((3, U64), (4, np.int32), (5, np.int32)))
-        self.banks.append(Bank(left, right, h, segs))
+        self.banks.append(parts.bank())
         self._bank_bytes += self.banks[-1].nbytes
-        return lo
+        return len(parts)
 
     def _operands(self, name: str, side: str | None, size: int) -> np.ndarray:
         b = self.bank(size)
@@ -395,8 +443,8 @@ class Engine:
             keep[pos[first]] = True  # the first of equals, back in the order built
             idx, hs, fill = idx[keep], hs[first], fill[pos[first]]
         self.keys.add(hs, fill)  # sorted by prefix: their buckets are written in address order
-        parts.append((k, i, j, h[idx], *operands(idx)))
-        self._pending_bytes += 24 * len(idx)
+        parts.append(k, i, j, h[idx], *operands(idx))
+        self._pending_bytes += 16 * len(idx)
 
     def _unary(self, size, k, op, parts, hits, check) -> None:
         src = self._operands(op.name, None, size - 1)
@@ -489,33 +537,44 @@ class Engine:
         return v @ self.w, h2
 
     def _linear(self, k, op, i, li, j, ri, parts, check) -> None:
-        """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones."""
+        """Hash whole blocks of x+y, x-y, x*y without computing them; keep the new ones.
+
+        A block is a tile of at most CHUNK (left, right) pairs: its temporaries stay in the
+        cache, and in memory the process already has (a fresh page costs far more here than
+        the arithmetic on it).
+        """
         L, R = self.bank(i), self.bank(j)
         hl, hr = L.h[li], R.h[ri]
         if op.name == "mul":
             wl = L.vals[li].view(U64) * self.w
             rv_t = R.vals[ri].view(U64).T  # column-major: NumPy's integer matmul likes it
-        step = max(1, CHUNK // len(ri))
+        width = min(len(ri), CHUNK)
+        step = max(1, CHUNK // width)
         tri = op.commutative and i == j
         for a0 in range(0, len(li), step):
-            check()
             a = slice(a0, min(a0 + step, len(li)))
-            if op.name == "add":
-                h = hl[a, None] + hr[None, :]
-            elif op.name == "sub":
-                h = hl[a, None] - hr[None, :]
-            else:
-                h = wl[a] @ rv_t
-            if tri:  # x+y == y+x: only pairs with left <= right
-                pa, pb = np.nonzero(np.arange(a.start, a.stop)[:, None] <= np.arange(len(ri)))
-                h = h[pa, pb]
-                rows = (lambda idx, pa=pa, pb=pb, a0=a.start: (li[a0 + pa[idx]], ri[pb[idx]]))
-            else:
-                h = h.ravel()
-                n = len(ri)
-                rows = (lambda idx, a0=a.start, n=n: (li[a0 + idx // n], ri[idx % n]))
-            self.stats.candidates += len(h)
-            self._keep(parts, k, i, j, h, rows)
+            for b0 in range(a0 if tri and width < len(ri) else 0, len(ri), width):
+                check()
+                b = slice(b0, min(b0 + width, len(ri)))
+                if op.name == "add":
+                    h = hl[a, None] + hr[None, b]
+                elif op.name == "sub":
+                    h = hl[a, None] - hr[None, b]
+                else:
+                    h = wl[a] @ rv_t[:, b]
+                if tri:  # x+y == y+x: only pairs with left <= right
+                    pa, pb = np.nonzero(np.arange(a.start, a.stop)[:, None]
+                                        <= np.arange(b.start, b.stop))
+                    h = h[pa, pb]
+                    rows = (lambda idx, pa=pa, pb=pb, a0=a.start, b0=b.start:
+                            (li[a0 + pa[idx]], ri[b0 + pb[idx]]))
+                else:
+                    h = h.ravel()
+                    n = b.stop - b.start
+                    rows = (lambda idx, a0=a.start, b0=b.start, n=n:
+                            (li[a0 + idx // n], ri[b0 + idx % n]))
+                self.stats.candidates += len(h)
+                self._keep(parts, k, i, j, h, rows)
 
     def _join(self, size, k, name, i, li, j, ri) -> list[Hit]:
         """Pairs (x, y) with x op y equal to the target on the required points."""
