@@ -217,16 +217,15 @@ def solve_lookup(train: list[int], offset: int, k: int, time_limit: float) -> No
 
 
 def solve_progsearch(train: list[int], offset: int, k: int, time_limit: float) -> Prediction | None:
-    """The shortest program found by ``progsearch.search``; None when it is the lookup.
+    """The shortest program found by ``progsearch.search``; None when it is the lookup, or
+    has no value past the training terms (an operator leaves its domain there).
 
     >>> solve_progsearch([3 * n + 1 for n in range(15)], 0, 3, 1.0)
     [46, 49, 52]
     """
     best = search(train, offset=offset, time_limit=time_limit).best
-    if best.form == "lookup":
-        return None
-    start = offset + len(train)
-    return [_exact(v) for v in best.terms(start, start + k)]
+    following = best.continuation(offset + len(train), k)
+    return None if following is None else [_exact(v) for v in following]
 
 
 def solve_ridge(train: list[int], offset: int, k: int, time_limit: float) -> Prediction:

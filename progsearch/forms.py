@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from functools import cached_property
 
-from .language import OPS, Apply, Const, Expr, Invalid, calls
+from .language import DIVISORS, OPS, Apply, Const, Expr, Invalid, calls, variables
 from .length import FORM_TAG_BITS, count_bits, int_bits, table_bits
 from .recurrences import PRecurrence
 
@@ -216,6 +216,16 @@ class Formula(Program):
         return self.expr.sympy()
 
 
+class _Terms(dict):
+    """A loop's environment at ``n``: reading a term it does not have is :class:`Invalid`."""
+
+    def __init__(self, n: int):
+        super().__init__(n=n)
+
+    def __missing__(self, name: str) -> int:
+        raise Invalid(f"{name} is not an earlier term at n={self['n']}")
+
+
 class Loop(Program):
     """A recurrence: initial values, then ``a(n) = rule(n, a(n-1), ..., a(n-order))``.
 
@@ -239,7 +249,7 @@ class Loop(Program):
         if isinstance(self.rule, PRecurrence):
             coeffs = [c for row in self.rule.coeffs for c in row]
             return head + count_bits(self.rule.degree) + sum(int_bits(c) for c in coeffs)
-        return head + expr_bits(self.rule, 1 + self.order)
+        return head + expr_bits(self.rule, len(variables(self.order)))
 
     def _step(self, n: int) -> int:
         if isinstance(self.rule, PRecurrence):
@@ -247,8 +257,12 @@ class Loop(Program):
             if v is None:
                 raise Invalid(f"the recurrence does not give an integer at n={n}")
             return v
-        env = {"n": n}
+        env = _Terms(n)
         env.update({f"a{i}": self._cache[-i] for i in range(1, self.order + 1)})
+        for c in DIVISORS:
+            j = n // c - self.offset
+            if 0 <= j < len(self._cache):  # else a(n//c) is before the first term, or a(n)
+                env[f"d{c}"] = self._cache[j]
         return self.rule.eval(env)
 
     def terms(self, start: int, stop: int) -> list[int]:
@@ -265,9 +279,20 @@ class Loop(Program):
         return self._cache[start - self.offset: stop - self.offset]
 
     def update_source(self) -> str:
+        """The new term in Python, from ``n`` and the list ``a`` of the terms so far.
+
+        >>> from progsearch.language import Var, OP_BY_NAME
+        >>> Loop(Apply(OP_BY_NAME['add'], (Var('d2'), Const(1))), [0], offset=1).update_source()
+        'a[n//2 - 1] + 1'
+        """
         if isinstance(self.rule, PRecurrence):
             return self.rule.update_source()
-        return self.rule.python()
+        text = self.rule.python()
+        if self.offset:  # the list starts at a(offset)
+            shift = f" - {self.offset}" if self.offset > 0 else f" + {-self.offset}"
+            for c in DIVISORS:
+                text = text.replace(f"a[n//{c}]", f"a[n//{c}{shift}]")
+        return text
 
     @property
     def source(self) -> str:
@@ -279,9 +304,11 @@ class Loop(Program):
                 f"        a.append({self.update_source()})\n    return {ret}\n")
 
     def display(self) -> str:
-        upd = self.update_source()
+        upd = self.update_source() if isinstance(self.rule, PRecurrence) else self.rule.python()
         for i in range(1, self.order + 1):
             upd = upd.replace(f"a[-{i}]", f"a(n-{i})")
+        for c in DIVISORS:
+            upd = upd.replace(f"a[n//{c}]", f"a(n//{c})")
         last = self.offset + self.order - 1
         init = ", ".join(map(str, self.initial))
         where = f"a({self.offset})" if self.order == 1 else f"a({self.offset}..{last})"

@@ -1,7 +1,8 @@
 """The expression language: immutable nodes, operators as one data table, rendering.
 
 An expression maps an environment (``n`` and, inside a loop, the previous terms ``a1``,
-``a2``, ... meaning ``a(n-1)``, ``a(n-2)``, ...) to a Python integer.  Every operator is a
+``a2``, ... meaning ``a(n-1)``, ``a(n-2)``, ..., and ``d2``, ``d3`` meaning ``a(n//2)``,
+``a(n//3)``) to a Python integer.  Every operator is a
 row of :data:`OPS` with its exact function and the guards that name its failure modes;
 a guard failure raises :class:`Invalid`, which makes the whole expression undefined there.
 """
@@ -112,7 +113,12 @@ def op_named(name: str) -> Op:
 
 @dataclass(frozen=True)
 class Var:
-    """A variable leaf: ``n`` or a previous term ``a1`` (= a(n-1)), ``a2``, ..."""
+    """A variable leaf: ``n``, a previous term ``a1`` (= a(n-1)), ``a2``, ..., or an earlier
+    term by division of the index, ``d2`` (= a(n//2)) or ``d3`` (= a(n//3)).
+
+    In Python a loop keeps its terms in a list ``a`` indexed from 0 at ``n = 0``:
+    ``a[-1]`` is a(n-1) and ``a[n//2]`` is a(n//2) (forms.Loop shifts it for other offsets).
+    """
 
     name: str
 
@@ -120,12 +126,18 @@ class Var:
         return env[self.name]
 
     def python(self) -> str:
-        return self.name if self.name == "n" else f"a[-{self.name[1:]}]"
+        if self.name == "n":
+            return "n"
+        if self.name[0] == "d":
+            return f"a[n//{self.name[1:]}]"
+        return f"a[-{self.name[1:]}]"
 
     def sympy(self):
-        if self.name == "n":
-            return _sp().Symbol("n", integer=True)
         n = _sp().Symbol("n", integer=True)
+        if self.name == "n":
+            return n
+        if self.name[0] == "d":
+            return _sp().Function("a")(_sp().floor(n / int(self.name[1:])))
         return _sp().Function("a")(n - int(self.name[1:]))
 
     def nodes(self) -> int:
@@ -211,26 +223,47 @@ def _needs_parens(child: Expr, parent: Op, *, is_right: bool) -> bool:
     return is_right and not (parent.commutative and child.op.name == parent.name)
 
 
+DIVISORS = (2, 3)  # a loop also reads a(n//2) and a(n//3): divide-and-conquer recurrences
+
+
 def variables(order: int) -> tuple[Var, ...]:
     """The variable leaves for a loop of the given order (0 for a formula).
 
     >>> variables(2)
-    (n, a[-1], a[-2])
+    (n, a[-1], a[-2], a[n//2], a[n//3])
     """
-    return (Var("n"),) + tuple(Var(f"a{i}") for i in range(1, order + 1))
+    if order == 0:
+        return (Var("n"),)
+    return ((Var("n"),) + tuple(Var(f"a{i}") for i in range(1, order + 1))
+            + tuple(Var(f"d{c}") for c in DIVISORS))
 
 
 def max_lag(e: Expr) -> int:
-    """The largest previous term an expression reads (0 if none).
+    """The largest previous term an expression reads (0 if none; a(n//2) needs one).
 
     >>> max_lag(Apply(OP_BY_NAME['add'], (Var('a1'), Var('a3'))))
     3
+    >>> max_lag(Var('d2'))
+    1
     """
     if isinstance(e, Var):
-        return 0 if e.name == "n" else int(e.name[1:])
+        return 0 if e.name == "n" else 1 if e.name[0] == "d" else int(e.name[1:])
     if isinstance(e, Apply):
         return max(max_lag(arg) for arg in e.args)
     return 0
+
+
+def divided(e: Expr) -> set[int]:
+    """The divisors c of the terms a(n//c) an expression reads.
+
+    >>> sorted(divided(Apply(OP_BY_NAME['add'], (Var('a1'), Var('d3')))))
+    [3]
+    """
+    if isinstance(e, Var):
+        return {int(e.name[1:])} if e.name[0] == "d" else set()
+    if isinstance(e, Apply):
+        return set().union(*(divided(arg) for arg in e.args))
+    return set()
 
 
 def calls(e: Expr) -> set[str]:

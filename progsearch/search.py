@@ -18,7 +18,7 @@ import numpy as np
 
 from .engine import SENT, Engine, Stop
 from .forms import Formula, Lookup, Loop, Periodic, Program
-from .language import Const, Var, max_lag, variables
+from .language import DIVISORS, Const, Var, max_lag, variables
 from .recurrences import find_recurrences
 
 CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest code first
@@ -244,6 +244,9 @@ def _loop_engine(terms: list[int], offset: int):
     consts = [Const(c) for c in LOOP_CONSTANTS]
     leaves = list(variables(k)) + consts
     cols = [[offset + i for i in idx]] + [[terms[i - lag] for i in idx] for lag in range(1, k + 1)]
+    for c in DIVISORS:  # a(n//c): a term before a(n), else unknown (and the leaf unusable)
+        at = [(offset + i) // c - offset for i in idx]
+        cols.append([terms[j] if 0 <= j < i else SENT for i, j in zip(idx, at)])
     vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
     required = np.array([i < usable for i in idx])
     target = np.array([terms[i] for i in idx if i < usable], dtype=np.int64)

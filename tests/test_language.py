@@ -159,7 +159,7 @@ def test_nodes_variables_lag_and_calls():
     assert max_lag(e) == 3 and max_lag(N) == 0 and max_lag(Const(5)) == 0
     assert calls(e) == {"factorial", "comb"} and calls(Apply(ADD, (N, N))) == set()
     assert variables(0) == (N,)
-    assert [v.name for v in variables(3)] == ["n", "a1", "a2", "a3"]
+    assert [v.name for v in variables(3)] == ["n", "a1", "a2", "a3", "d2", "d3"]
 
 
 # ---------------------------------------------------------------- SymPy

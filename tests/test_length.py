@@ -190,7 +190,7 @@ def test_kraft_over_loop_rules_with_previous_terms():
     for order in (1, 2, 3):
         leaves = list(variables(order)) + [Const(c) for c in range(-3, 4)]
         by_size = all_expressions(leaves, 3)
-        total = math.fsum(2.0 ** -expr_bits(e, 1 + order) for exprs in by_size.values()
+        total = math.fsum(2.0 ** -expr_bits(e, len(variables(order))) for exprs in by_size.values()
                           for e in exprs)
         assert 0.0 < total <= 1.0
 
@@ -240,7 +240,7 @@ def test_kraft_over_programs_of_every_form():
 def test_program_bits_are_tag_plus_body():
     fib = Loop(Apply(OPS[0], (Var("a1"), Var("a2"))), [0, 1])
     assert fib.bits == pytest.approx(FORM_TAG_BITS + 1 + count_bits(2) + int_bits(0)
-                                     + int_bits(1) + expr_bits(fib.rule, 3))
+                                     + int_bits(1) + expr_bits(fib.rule, len(variables(2))))
     assert Lookup([3, 5]).bits == FORM_TAG_BITS + table_bits([3, 5])
     assert Periodic([3, 5]).bits == Lookup([3, 5]).bits
     assert Formula(Var("n")).bits == pytest.approx(FORM_TAG_BITS + math.log2(10))

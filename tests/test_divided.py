@@ -1,0 +1,79 @@
+"""Loops that read a(n//2) and a(n//3): evaluation, rendering, bits, and the search finding them.
+
+The sequences are generated here from rules written in Python, so nothing is hard-coded: a
+search passes when its program continues the generated sequence past the training terms.
+"""
+
+import math
+
+import pytest
+
+from progsearch import search
+from progsearch.forms import Loop, expr_bits
+from progsearch.language import DIVISORS, OP_BY_NAME, Apply, Const, Invalid, Var, variables
+
+ADD, MOD = OP_BY_NAME["add"], OP_BY_NAME["mod"]
+
+
+def generate(rule, first, offset, count):
+    """Terms of a(n) = rule(n, a) from the given first terms, a read as a dict by index."""
+    a = {offset + i: v for i, v in enumerate(first)}
+    for n in range(offset + len(first), offset + count):
+        a[n] = rule(n, a)
+    return [a[n] for n in range(offset, offset + count)]
+
+
+def binary_weight(n, a):
+    return a[n // 2] + n % 2
+
+
+def floor_log2(n, a):
+    return a[n // 2] + 1
+
+
+def ternary_partitions(n, a):  # a(n) = a(n-3) + a(n//3): partitions into powers of 3
+    return a[n - 3] + a[n // 3]
+
+
+def test_variables_of_a_loop_include_the_divided_terms():
+    assert [v.name for v in variables(2)] == ["n", "a1", "a2"] + [f"d{c}" for c in DIVISORS]
+    assert variables(0) == (Var("n"),)
+
+
+@pytest.mark.parametrize("offset", [-1, 0, 1, 3])
+def test_a_loop_reads_a_of_n_over_2_and_its_source_runs(offset):
+    rule = Apply(ADD, (Var("d2"), Apply(MOD, (Var("n"), Const(2)))))
+    start = max(offset + 1, 2 * offset, 1)  # from here on a(n//2) is an earlier term
+    initial = list(range(1, start - offset + 1))
+    loop = Loop(rule, initial, offset)
+    want = generate(binary_weight, initial, offset, 30)
+    assert loop.terms(offset, offset + 30) == want
+    namespace: dict = {}
+    exec(loop.source, namespace)  # noqa: S102 -- the rendered Python gives the same terms
+    assert [namespace["a"](n) for n in range(start, offset + 30)] == want[start - offset:]
+    assert "a(n//2)" in loop.display()
+
+
+def test_a_term_before_the_first_is_invalid_not_a_wrong_number():
+    loop = Loop(Var("d3"), [5], offset=2)  # a(3) would read a(1): before a(2), the first
+    with pytest.raises(Invalid):
+        loop.terms(2, 4)
+    assert loop.continuation(3, 2) is None
+
+
+def test_every_loop_pays_for_the_divided_terms_in_its_bits():
+    fib = Loop(Apply(ADD, (Var("a1"), Var("a2"))), [0, 1])
+    symbols = len(variables(2)) + 1 + len(OP_BY_NAME)
+    assert math.isclose(expr_bits(fib.rule, len(variables(2))), 3 * math.log2(symbols))
+
+
+@pytest.mark.parametrize("rule, first, offset", [
+    (binary_weight, [0], 0),
+    (floor_log2, [0], 1),
+    (ternary_partitions, [1, 1, 1], 0),
+])
+def test_the_search_finds_divide_and_conquer_recurrences(rule, first, offset):
+    terms = generate(rule, first, offset, 25)
+    best = search(terms[:15], offset=offset).best
+    assert best.form == "loop"
+    assert list(best.continuation(offset + 15, 10)) == terms[15:]
