@@ -171,10 +171,11 @@ def part_a(train: tuple[int, ...] = TRAIN_A, max_size: int = SIZE_A) -> PartA:
 # forms); for a table, its length and entries in the integer code; for a loop, one bit (an
 # expression rule; the other value, a P-recursive rule, is rejected), its order and initial
 # values; for an expression, each node picks uniformly among the symbols that could stand there
-# (n, the previous terms in a loop, a constant, the operators), and a constant is read in the
-# integer code. A draw is rejected, and drawn again, if it leaves the search's language (more than
-# SIZE_B nodes, a constant the search does not have, loop order above 3, a table longer than
-# MAX_TABLE), if it fails to compute a term, or if its first N_TRAIN + 1 terms leave the alphabet.
+# (n, the previous terms and a(n//2), a(n//3) in a loop, a constant, the operators), and a
+# constant is read in the integer code. A draw is rejected, and drawn again, if it leaves the
+# search's language (more than SIZE_B nodes, a constant the search does not have, loop order
+# above 3, a table longer than MAX_TABLE), if it fails to compute a term, or if its first
+# N_TRAIN + 1 terms leave the alphabet.
 # Rejection keeps the odds between accepted programs at 2**-bits.
 #
 # Universe B draws every term uniformly from the alphabet.

@@ -227,9 +227,12 @@ class _Terms(dict):
 
 
 class Loop(Program):
-    """A recurrence: initial values, then ``a(n) = rule(n, a(n-1), ..., a(n-order))``.
+    """A recurrence: initial values, then ``a(n) = rule(n, a(n-1), ..., a(n-order), a(n//2),
+    a(n//3))``.
 
     The rule is an expression found by search, or a P-recursive recurrence solved exactly.
+    Where ``a(n//c)`` is not an earlier term (before the first, or ``a(n)`` itself) the loop
+    has no value: :class:`Invalid`, never a wrong number.
     """
 
     form = "loop"
