@@ -2,9 +2,9 @@
 
 An expression maps an environment (``n`` and, inside a loop, the previous terms ``a1``,
 ``a2``, ... meaning ``a(n-1)``, ``a(n-2)``, ..., and ``d2``, ``d3`` meaning ``a(n//2)``,
-``a(n//3)``) to a Python integer.  Every operator is a
-row of :data:`OPS` with its exact function and the guards that name its failure modes;
-a guard failure raises :class:`Invalid`, which makes the whole expression undefined there.
+``a(n//3)``) to a Python integer.  Every operator is a row of :data:`OPS` with its exact
+function and the guards that name its failure modes; a guard failure raises
+:class:`Invalid`, which makes the whole expression undefined there.
 """
 
 from __future__ import annotations
@@ -251,19 +251,6 @@ def max_lag(e: Expr) -> int:
     if isinstance(e, Apply):
         return max(max_lag(arg) for arg in e.args)
     return 0
-
-
-def divided(e: Expr) -> set[int]:
-    """The divisors c of the terms a(n//c) an expression reads.
-
-    >>> sorted(divided(Apply(OP_BY_NAME['add'], (Var('a1'), Var('d3')))))
-    [3]
-    """
-    if isinstance(e, Var):
-        return {int(e.name[1:])} if e.name[0] == "d" else set()
-    if isinstance(e, Apply):
-        return set().union(*(divided(arg) for arg in e.args))
-    return set()
 
 
 def calls(e: Expr) -> set[str]:
