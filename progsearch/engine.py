@@ -553,6 +553,8 @@ class Engine:
         tri = op.commutative and i == j
         for a0 in range(0, len(li), step):
             a = slice(a0, min(a0 + step, len(li)))
+            # tiles of one left row (step 1) start at its own column when only left <= right
+            # is wanted: the tiles before it would hold no pair
             for b0 in range(a0 if tri and width < len(ri) else 0, len(ri), width):
                 check()
                 b = slice(b0, min(b0 + width, len(ri)))

@@ -9,8 +9,8 @@ import math
 import pytest
 
 from progsearch import search
-from progsearch.forms import Loop, expr_bits
-from progsearch.language import DIVISORS, OP_BY_NAME, Apply, Const, Invalid, Var, variables
+from progsearch.forms import Loop
+from progsearch.language import DIVISORS, OP_BY_NAME, OPS, Apply, Const, Invalid, Var, variables
 
 ADD, MOD = OP_BY_NAME["add"], OP_BY_NAME["mod"]
 
@@ -62,9 +62,13 @@ def test_a_term_before_the_first_is_invalid_not_a_wrong_number():
 
 
 def test_every_loop_pays_for_the_divided_terms_in_its_bits():
-    fib = Loop(Apply(ADD, (Var("a1"), Var("a2"))), [0, 1])
-    symbols = len(variables(2)) + 1 + len(OP_BY_NAME)
-    assert math.isclose(expr_bits(fib.rule, len(variables(2))), 3 * math.log2(symbols))
+    # a(n//2) is one symbol among n, a(n-1), a(n//2), a(n//3), const and the operators, so it
+    # costs what a(n-1) costs, and each node of a loop's rule is priced among all of them
+    assert Loop(Var("d2"), [0]).bits == Loop(Var("a1"), [0]).bits
+    per_node = math.log2(len(variables(1)) + 1 + len(OPS))
+    longer = Loop(Apply(ADD, (Var("a1"), Var("d2"))), [0]).bits - Loop(Var("a1"), [0]).bits
+    assert len(variables(1)) == 2 + len(DIVISORS)
+    assert math.isclose(longer, 2 * per_node)
 
 
 @pytest.mark.parametrize("rule, first, offset", [
