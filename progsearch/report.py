@@ -97,6 +97,28 @@ def _span(numbers: Sequence[int]) -> str:
     return ", ".join(parts)
 
 
+def wrap(text: str, indent: str = "", first: str | None = None, width: int = WIDTH) -> str:
+    """``text`` wrapped to ``width`` columns, lines after ``indent``; ``first`` starts line one.
+
+    >>> wrap("a b c", "  ", "- ")
+    '- a b c'
+    >>> print(wrap("one two three", indent="  ", width=9))
+      one two
+      three
+    """
+    first = indent if first is None else first
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=indent)
+
+
+def clip(text: str, width: int) -> str:
+    """The text cut to ``width`` characters, ending in '...' if it was cut.
+
+    >>> clip("abcdefgh", 6), clip("abc", 6)
+    ('abc...', 'abc')
+    """
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _fill(text: str) -> str:
     return textwrap.fill(text, WIDTH, break_on_hyphens=False)
 
