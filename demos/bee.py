@@ -22,10 +22,10 @@ Run it: ``python demos/bee.py`` or ``python -m progsearch.demos.bee``.
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
-
 import numpy as np
+
+from progsearch.bee import BeeResult, accuracy, minibatches, sample_pictures, train
+from progsearch.report import wrap
 
 SEED = 0
 FEATURES = (  # (name, P(present | cat), P(present | dog))
@@ -45,163 +45,34 @@ N_CATS, N_DOGS = 200, 200  # training pictures; one of the cats is BEE_CAT
 N_TEST = 1000  # held-out pictures per test set
 BATCH, EPOCHS = 8, 40
 LR, LAMBDA = 1.0, 0.15  # learning rate and weight-decay strength
-
-
-def sample_pictures(
-    rng: np.random.Generator, n_cats: int, n_dogs: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Draw ``n_cats`` cat rows then ``n_dogs`` dog rows of 0/1 features; label 1 = cat.
-
-    >>> x, y = sample_pictures(np.random.default_rng(0), 2, 1)
-    >>> x.shape, y.tolist(), x[:, -1].tolist()  # no bee in a sampled picture
-    ((3, 7), [1.0, 1.0, 0.0], [0.0, 0.0, 0.0])
-    """
-    p_cat = np.array([pc for _, pc, _ in FEATURES])
-    p_dog = np.array([pd for _, _, pd in FEATURES])
-    cats = rng.random((n_cats, len(FEATURES))) < p_cat
-    dogs = rng.random((n_dogs, len(FEATURES))) < p_dog
-    x = np.vstack([cats, dogs]).astype(float)
-    return x, np.concatenate([np.ones(n_cats), np.zeros(n_dogs)])
+WIDTH = 96  # columns of the wrapped prose in the report
 
 
 # %%
-# The model and its training. Logistic regression without a separate bias (whiskers, present
-# in almost every picture, can play that part): P(cat | x) = sigmoid(x . w). One SGD step on a
-# batch (X, y) of B pictures, with L2 weight decay on every weight:
+# The model and its training (``progsearch.bee``). Logistic regression without a separate bias
+# (whiskers, present in almost every picture, can play that part): P(cat | x) = sigmoid(x . w).
+# One SGD step on a batch (X, y) of B pictures, with L2 weight decay on every weight:
 #
 #     grad = X^T (sigmoid(X w) - y) / B       the average log-loss gradient
 #     w   <- w - lr * (grad + lambda * w)     = (1 - lr*lambda) * w - lr * grad
 #
 # A feature absent from every picture of the batch has a zero column in X, so its gradient is
 # exactly 0 and only the decay acts: its weight is multiplied by (1 - lr*lambda).
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """The logistic function ``1 / (1 + exp(-z))``.
-
-    >>> sigmoid(np.array([0.0, 100.0])).tolist()
-    [0.5, 1.0]
-    """
-    return 1.0 / (1.0 + np.exp(-z))
-
-
-def decay_factor(lr: float, lam: float) -> float:
-    """What one batch does to a weight whose gradient is zero: multiply it by ``1 - lr*lam``.
-
-    >>> decay_factor(1.0, 0.15)
-    0.85
-    """
-    return 1.0 - lr * lam
-
-
-def train(
-    x: np.ndarray, y: np.ndarray, batches: list[np.ndarray], lr: float, lam: float
-) -> np.ndarray:
-    """SGD from zero over ``batches`` (index arrays); row t is the weights after batch t.
-
-    >>> x, y = np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([1.0, 0.0])
-    >>> train(x, y, [np.array([0]), np.array([1])], lr=1.0, lam=0.5).tolist()
-    [[0.0, 0.0], [0.5, 0.0], [0.25, -0.5]]
-
-    Batch 1 pushes feature 0 up; batch 2 lacks feature 0, so decay alone halves its weight.
-    """
-    w = np.zeros(x.shape[1])
-    weights = [w]
-    for idx in batches:
-        grad = x[idx].T @ (sigmoid(x[idx] @ w) - y[idx]) / len(idx)
-        w = w - lr * (grad + lam * w)
-        weights.append(w)
-    return np.array(weights)
-
-
-def accuracy(w: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
-    """Fraction of pictures whose predicted class (cat when ``x . w > 0``) is the label.
-
-    >>> accuracy(np.array([1.0, -1.0]), np.array([[1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]))
-    0.5
-    """
-    return float(np.mean((x @ w > 0) == (y == 1)))
-
-
-# %%
+#
 # The experiment. Both models see exactly the same batches in the same order; the only
 # difference is lambda. Then both are tested on fresh ordinary pictures, and on fresh dogs that
 # each have a bee in the picture.
 
 
-@dataclass(repr=False)
-class BeeResult:
-    """Weights after every batch, with and without decay, and held-out accuracies."""
-
-    seed: int
-    lr: float
-    lam: float
-    batch: int
-    epochs: int
-    present: np.ndarray  # present[t - 1, j]: pictures in batch t that show feature j
-    w_decay: np.ndarray  # w_decay[t, j]: weight of feature j after batch t (row 0: start)
-    w_plain: np.ndarray  # the same without weight decay
-    acc_ordinary: tuple[float, float]  # (with decay, without) on cats and dogs, no bee
-    acc_bee_dogs: tuple[float, float]  # (with decay, without) on dogs with a bee
-
-    def __repr__(self) -> str:
-        return (
-            f"BeeResult(seed={self.seed}, steps={self.steps}, bee weight peak "
-            f"{self.bee_peak:.4f} -> end {self.w_decay[-1, BEE]:.4f} with decay, "
-            f"{self.w_plain[-1, BEE]:.3f} without; bee-dog accuracy "
-            f"{self.acc_bee_dogs[0]:.3f} vs {self.acc_bee_dogs[1]:.3f})"
-        )
-
-    @property
-    def steps(self) -> int:
-        """Number of SGD steps (batches) taken."""
-        return len(self.present)
-
-    @property
-    def per_epoch(self) -> int:
-        """Batches per epoch."""
-        return self.steps // self.epochs
-
-    @property
-    def factor(self) -> float:
-        """The predicted multiplier on a weight whose feature is absent from a batch."""
-        return decay_factor(self.lr, self.lam)
-
-    @property
-    def bee_visits(self) -> list[int]:
-        """Batches (numbered from 1) that contained the bee picture."""
-        return [int(t) + 1 for t in np.flatnonzero(self.present[:, BEE])]
-
-    @property
-    def bee_peak_step(self) -> int:
-        """Batch after which the decayed bee weight was largest."""
-        return int(np.argmax(self.w_decay[:, BEE]))
-
-    @property
-    def bee_peak(self) -> float:
-        """Largest bee weight reached with decay."""
-        return float(self.w_decay[self.bee_peak_step, BEE])
-
-    def measured_ratios(self) -> np.ndarray:
-        """``w[t] / w[t-1]`` of the decayed bee weight on every batch without the bee."""
-        before, after = self.w_decay[:-1, BEE], self.w_decay[1:, BEE]
-        quiet = (self.present[:, BEE] == 0) & (before != 0)
-        return after[quiet] / before[quiet]
-
-
 def run(seed: int = SEED) -> BeeResult:
     """Train with and without weight decay on the same batches; test on ordinary and bee-dogs."""
     rng = np.random.default_rng(seed)
-    x, y = sample_pictures(rng, N_CATS - 1, N_DOGS)
+    x, y = sample_pictures(rng, FEATURES, N_CATS - 1, N_DOGS)
     x, y = np.vstack([x, BEE_CAT]), np.append(y, 1.0)
-    batches = [
-        order[i : i + BATCH]
-        for order in (rng.permutation(len(y)) for _ in range(EPOCHS))
-        for i in range(0, len(y), BATCH)
-    ]
+    batches = minibatches(rng, len(y), BATCH, EPOCHS)
     w_decay, w_plain = train(x, y, batches, LR, LAMBDA), train(x, y, batches, LR, 0.0)
-    x_ord, y_ord = sample_pictures(rng, N_TEST // 2, N_TEST // 2)
-    x_bee, y_bee = sample_pictures(rng, 0, N_TEST)
+    x_ord, y_ord = sample_pictures(rng, FEATURES, N_TEST // 2, N_TEST // 2)
+    x_bee, y_bee = sample_pictures(rng, FEATURES, 0, N_TEST)
     x_bee[:, BEE] = 1.0
     return BeeResult(
         seed=seed,
@@ -214,23 +85,14 @@ def run(seed: int = SEED) -> BeeResult:
         w_plain=w_plain,
         acc_ordinary=(accuracy(w_decay[-1], x_ord, y_ord), accuracy(w_plain[-1], x_ord, y_ord)),
         acc_bee_dogs=(accuracy(w_decay[-1], x_bee, y_bee), accuracy(w_plain[-1], x_bee, y_bee)),
+        bee=BEE,
     )
 
 
 # %%
 # The report: the first two epochs batch by batch (around each bee visit, and every 10th batch),
 # then epoch by epoch, then the held-out test, then the explanation; every number is the run's.
-
-WIDTH = 96  # columns of the wrapped prose in the report
-
-
-def wrap(text: str, bullet: str = "") -> list[str]:
-    """``text`` wrapped to WIDTH columns, after ``bullet`` and indented under it.
-
-    >>> wrap("a b c", bullet="- ")
-    ['- a b c']
-    """
-    return textwrap.wrap(text, WIDTH, initial_indent=bullet, subsequent_indent=" " * len(bullet))
+# Prose is wrapped to WIDTH columns with ``progsearch.report.wrap``.
 
 
 def shown_batches(r: BeeResult) -> list[int]:
@@ -265,7 +127,7 @@ def batch_table(r: BeeResult) -> list[str]:
         f"1 - lr*lambda = {r.factor:g}."
     )
     lines = [
-        *wrap(legend),
+        *wrap(legend, width=WIDTH).splitlines(),
         "",
         "       |     cat eyes        |     whiskers        |             bee",
         " batch | in   decay    none  | in   decay    none  | in    decay     ratio     none",
@@ -313,7 +175,7 @@ def accuracy_table(r: BeeResult) -> list[str]:
 
 
 def explanation(r: BeeResult) -> list[str]:
-    """The story in words, with the run's numbers."""
+    """The story in words, with the run's numbers: a title, then wrapped paragraphs."""
     end, last, peak = r.steps, r.bee_visits[-1], r.bee_peak
     quiet = r.measured_ratios()
     bee = (
@@ -353,8 +215,9 @@ def explanation(r: BeeResult) -> list[str]:
         "exception. Decay charges rent for every weight in every batch, and only features "
         "that are used again and again can pay it."
     )
-    bullets = [line for text in (bee, eyes, plain, test) for line in wrap(text, bullet="- ")]
-    return ["Why weight decay removes the bee and keeps the eyes", *bullets, "", *wrap(moral)]
+    bullets = [wrap(text, "  ", "- ", WIDTH) for text in (bee, eyes, plain, test)]
+    title = "Why weight decay removes the bee and keeps the eyes"
+    return [title, *bullets, "", wrap(moral, width=WIDTH)]
 
 
 def report(result: BeeResult) -> str:
@@ -368,7 +231,7 @@ def report(result: BeeResult) -> str:
         "without decay, lambda = 0."
     )
     parts = [
-        ["Weight decay forgets the bee", "============================", *wrap(setting)],
+        ["Weight decay forgets the bee", "=" * 28, wrap(setting, width=WIDTH)],
         batch_table(r),
         epoch_table(r),
         accuracy_table(r),

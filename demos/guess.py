@@ -11,79 +11,29 @@ between terms; ``--offset N`` says the first term is a(N); ``--next K`` predicts
 """
 
 # %%
-# The search. It is exhaustive up to MAX_SIZE nodes per expression, so for the default sequence
-# every run finds the same programs and prints the same bytes: no randomness, no seed. The time
-# limit is a safety net for long or huge inputs; when it is what stops the search, the report
-# says so, and the result may then depend on the machine.
+# The search (``progsearch.guess.rank``). It is exhaustive up to MAX_SIZE nodes per expression,
+# so for the default sequence every run finds the same programs and prints the same bytes: no
+# randomness, no seed. The time limit is a safety net for long or huge inputs; when it is what
+# stops the search, the report says so, and the result may then depend on the machine.
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from progsearch import search
+from progsearch.guess import GuessResult, odds, rank
+from progsearch.report import WIDTH, clip, wrap
+from progsearch.text import plural, where
 
 DEFAULT = (0, 1, 3, 7, 15, 31, 63, 127, 255)  # 2**n - 1, the Mersenne numbers
 MAX_SIZE = 6  # largest expression searched, in nodes
 TIME_LIMIT = 20.0  # seconds: a safety net, far above what MAX_SIZE needs on a short sequence
 N_NEXT = 3  # terms predicted
 SHOWN = 8  # programs listed, before the lookup row
-WIDTH = 100
-
-
-@dataclass(frozen=True)
-class Row:
-    """One program of the ranking."""
-
-    rank: int  # 1 = the pick
-    form: str
-    bits: float
-    chars: int
-    display: str
-    next: tuple[int, ...] | None  # its next terms; None: it predicts nothing
-
-
-@dataclass(frozen=True)
-class Guess:
-    """The predicted value of one future term, with the competing values."""
-
-    n: int
-    candidates: tuple[tuple[int, float], ...]  # (value, probability), most probable first
-    p_none: float  # the share of the weight that predicts nothing (the lookup)
-
-
-@dataclass(frozen=True)
-class GuessResult:
-    """Everything the report prints, computed by ``run``."""
-
-    terms: tuple[int, ...]
-    offset: int
-    rows: tuple[Row, ...]  # every program found, ranked by bits
-    pick_source: str  # the pick as runnable Python
-    guesses: tuple[Guess, ...]
-    candidates: int  # expressions the search evaluated
-    max_size: int  # expression size the search completed
-    stopped_by: str
-
-    @property
-    def pick(self) -> Row:
-        return self.rows[0]
-
-    @property
-    def lookup(self) -> Row:
-        return next(row for row in self.rows if row.form == "lookup")
-
-    @property
-    def rival(self) -> Row | None:
-        """The shortest program whose next terms differ from the pick's, if any."""
-        return next((row for row in self.rows[1:] if row.next != self.pick.next), None)
-
-    def __repr__(self) -> str:
-        return (f"GuessResult({len(self.terms)} terms, pick {self.pick.form} "
-                f"{self.pick.display!r}, {self.pick.bits:.1f} bits, next {self.pick.next})")
+item = functools.partial(wrap, indent="  ", first="- ")  # a paragraph as a list item
 
 
 def run(terms: Sequence[int] | None = None, *, offset: int = 0, k: int = N_NEXT,
@@ -94,65 +44,13 @@ def run(terms: Sequence[int] | None = None, *, offset: int = 0, k: int = N_NEXT,
     >>> r.pick.display, r.guesses[0].candidates[0][0]
     ('2**n', 128)
     """
-    terms = tuple(DEFAULT if terms is None else terms)
-    result = search(list(terms), offset=offset, time_limit=TIME_LIMIT, max_size=max_size)
-    start = offset + len(terms)
-    rows = tuple(Row(i, p.form, float(p.bits), p.chars, p.display(), p.continuation(start, k))
-                 for i, p in enumerate(result.programs, 1))
-    guesses = tuple(Guess(g.n, g.candidates, g.p_none) for g in result.predict(k))
-    return GuessResult(terms, offset, rows, result.best.source, guesses,
-                       result.stats.candidates, result.stats.max_size, result.stats.stopped_by)
+    terms = DEFAULT if terms is None else terms
+    return rank(terms, offset=offset, k=k, max_size=max_size, time_limit=TIME_LIMIT)
 
 
 # %%
 # The report: the ranking, then a paragraph for each kind of line in it, then the prediction.
-# Every number in a sentence is the run's.
-
-
-def wrap(text: str, first: str = "- ", indent: str = "  ") -> str:
-    """``text`` wrapped to WIDTH columns as a list item.
-
-    >>> wrap("a b c")
-    '- a b c'
-    """
-    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=indent)
-
-
-def clip(text: str, width: int) -> str:
-    """The text cut to ``width`` characters, ending in '...' if it was cut.
-
-    >>> clip("abcdefgh", 6), clip("abc", 6)
-    ('abc...', 'abc')
-    """
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def odds(bits: float) -> str:
-    """How much less probable a program ``bits`` longer is, as a power of two and a number.
-
-    >>> odds(1.0), odds(30.0)
-    ('2**-1.0 = 0.5', '2**-30.0 = 9.3e-10')
-    """
-    x = 2.0**-bits
-    return f"2**-{bits:.1f} = " + (f"{x:.2g}" if x >= 0.01 else f"{x:.1e}")
-
-
-def plural(count: int, noun: str) -> str:
-    """``count`` and ``noun``, with an s when it is not 1.
-
-    >>> plural(1, "program"), plural(3, "program")
-    ('1 program', '3 programs')
-    """
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-def index_range(start: int, count: int) -> str:
-    """``a(start..start+count-1)``.
-
-    >>> index_range(0, 9)
-    'a(0..8)'
-    """
-    return f"a({start}..{start + count - 1})"
+# Every number in a sentence is the run's. Each paragraph is a list item (``item``).
 
 
 def table(r: GuessResult) -> list[str]:
@@ -175,25 +73,18 @@ def table(r: GuessResult) -> list[str]:
     return lines
 
 
-def explanations(r: GuessResult) -> list[str]:
-    """One paragraph for each kind of line in the table, with the run's numbers."""
-    pick, lookup, rival = r.pick, r.lookup, r.rival
-    n_next = r.offset + len(r.terms)
-    out = [wrap(
-        "bits: the length of the program written in one prefix-free binary code: 2 bits say "
-        "which form it is (lookup, periodic, loop, formula), each node of an expression costs "
-        "log2 of the number of symbols that could stand there, and every number is written in "
-        "an integer code in which bigger numbers take more bits. A program of b bits gets prior "
-        "probability 2**-b: one bit longer, half as probable."
-    )]
+def contenders(r: GuessResult) -> list[str]:
+    """The paragraphs on the pick, on rank 2 and on the shortest program that disagrees."""
+    pick, rival = r.pick, r.rival
+    out = []
     if pick.form == "lookup":
-        out.append(wrap(
+        out.append(item(
             f"the pick (*) is the lookup: no program up to size {r.max_size} that is shorter "
             f"than your {len(r.terms)} terms reproduces them. The search has no guess; more "
             "terms, or a larger size, might find one."
         ))
     else:
-        out.append(wrap(
+        out.append(item(
             f"the pick (*) is the shortest program that reproduces all {len(r.terms)} terms: "
             f"the {pick.form} {pick.display} ({pick.bits:.1f} bits). Every row of the table "
             "reproduces them exactly too; the pick is simply the shortest, which is Occam's "
@@ -202,13 +93,13 @@ def explanations(r: GuessResult) -> list[str]:
     if len(r.rows) > 2 and r.rows[1].form != "lookup":
         second = r.rows[1]
         agree = "agrees with the pick on" if second.next == pick.next else "differs from it on"
-        out.append(wrap(
+        out.append(item(
             f"rank 2, the {second.form} {clip(second.display, 40)}, is "
             f"{second.bits - pick.bits:.1f} bits longer, {odds(second.bits - pick.bits)} times "
             f"as probable, and {agree} the next {len(r.guesses)} terms."
         ))
     if rival is not None and rival.form != "lookup":
-        out.append(wrap(
+        out.append(item(
             f"the shortest program that predicts differently is rank {rival.rank}, "
             f"{clip(rival.display, 40)}: {rival.bits - pick.bits:.1f} bits longer, "
             f"{odds(rival.bits - pick.bits)} times as probable. It fits your terms just as well; "
@@ -216,31 +107,44 @@ def explanations(r: GuessResult) -> list[str]:
         ))
     elif pick.form != "lookup":
         predicting = sum(row.next is not None for row in r.rows)
-        out.append(wrap(
+        out.append(item(
             f"no program found predicts differently: all {predicting} programs that predict "
             f"agree on the next {len(r.guesses)} terms, so the prediction does not hang on "
             "which of them is the pick."
         ))
+    return out
+
+
+def explanations(r: GuessResult) -> list[str]:
+    """One paragraph for each kind of line in the table, with the run's numbers."""
+    pick, lookup = r.pick, r.lookup
+    n_next = r.offset + len(r.terms)
+    out = [item(
+        "bits: the length of the program written in one prefix-free binary code: 2 bits say "
+        "which form it is (lookup, periodic, loop, formula), each node of an expression costs "
+        "log2 of the number of symbols that could stand there, and every number is written in "
+        "an integer code in which bigger numbers take more bits. A program of b bits gets prior "
+        "probability 2**-b: one bit longer, half as probable."
+    ), *contenders(r)]
     shortest_chars = min(r.rows, key=lambda row: (row.chars, row.rank))
     if shortest_chars.rank != pick.rank:
-        out.append(wrap(
+        out.append(item(
             f"chars counts the Python source, which you can count by hand. It need not rank "
             f"the same as bits: rank {shortest_chars.rank} is {shortest_chars.chars} characters "
             f"against the pick's {pick.chars}, because a loop pays for its boilerplate in "
             "characters but not in bits."
         ))
-    out.append(wrap(
+    out.append(item(
         f"the lookup row (rank {lookup.rank}) is the table of your terms, {lookup.bits:.1f} bits. "
         f"It reproduces any data and predicts nothing past it: 'nothing' in the next-terms "
         + (f"column. It is {lookup.bits - pick.bits:.1f} bits longer than the pick, so the "
            "pick compresses your terms: it found a pattern." if lookup.rank != 1 else
            "column. Here it is the pick: nothing shorter reproduces your terms.")
     ))
-    out.append(wrap(
+    out.append(item(
         f"the search evaluated {r.candidates:,} candidate expressions up to size {r.max_size} "
         f"and kept the {plural(len(r.rows), 'program')} above (stopped by: {r.stopped_by}). "
-        f"Looking for "
-        f"a(n) from n = {n_next} on, it uses nothing but your terms."
+        f"Looking for a(n) from n = {n_next} on, it uses nothing but your terms."
     ))
     return out
 
@@ -252,7 +156,8 @@ def prediction(r: GuessResult) -> list[str]:
     label = max(len(f"a({g.n})") for g in r.guesses)
     for g in r.guesses:
         if not g.candidates:
-            lines.append(f"  {f'a({g.n})':<{label}} = ?   no program shorter than the table predicts it")
+            lines.append(f"  {f'a({g.n})':<{label}} = ?   no program shorter than the table "
+                         "predicts it")
             continue
         (value, p), others = g.candidates[0], g.candidates[1:3]
         rest = "; ".join(f"{v} with p = {q:.1e}" for v, q in others)
@@ -261,10 +166,10 @@ def prediction(r: GuessResult) -> list[str]:
     none = r.guesses[0].p_none
     lines.append(wrap(
         f"p is the share of the 2**-bits weight of all {len(r.rows)} programs found (the table "
-        f"lists the shortest) that give this value (the lookup's share, {none:.1e}, is 'no prediction'). It is the probability "
-        "the value has if the sequence was written by a program drawn with probability "
-        f"2**-bits, given that it starts with your terms, counting the programs up to size "
-        f"{r.max_size}.", "  ", "  "))
+        f"lists the shortest) that give this value (the lookup's share, {none:.1e}, is 'no "
+        "prediction'). It is the probability the value has if the sequence was written by a "
+        "program drawn with probability 2**-bits, given that it starts with your terms, counting "
+        f"the programs up to size {r.max_size}.", "  ", "  "))
     return lines
 
 
@@ -273,7 +178,7 @@ def report(r: GuessResult) -> str:
     title = __doc__.splitlines()[0]
     parts = [
         f"{title}\n{'=' * len(title)}",
-        f"Your sequence, {index_range(r.offset, len(r.terms))}: "
+        f"Your sequence, {where(r.offset, len(r.terms))}: "
         + clip(" ".join(map(str, r.terms)), WIDTH - 30),
         "\n".join(table(r)),
         "How to read it, line by line:\n" + "\n".join(explanations(r)),

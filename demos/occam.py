@@ -9,8 +9,8 @@ sequence the demo climbs the ladder of program forms, from pure memory to pure r
 and prints, for the shortest program of each form that reproduces the 10 training terms, its
 length in bits, the length of its Python source in characters, and how many held-out terms it
 gets wrong. A last row shows a program that fits the training terms too but misses held-out
-terms: the shortest such program the search found, or a rule bent after the tenth term. Every program in a table fits the training data
-exactly; only the held-out column tells them apart.
+terms: the shortest such program the search found, or a rule bent after the tenth term. Every
+program in a table fits the training data exactly; only the held-out column tells them apart.
 
 Run it: ``python demos/occam.py``, ``python -m progsearch.demos.occam`` or
 ``progsearch demo occam``.
@@ -27,16 +27,12 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from progsearch import Formula, Loop, Program, search
-from progsearch.language import OP_BY_NAME, Apply, Const, Var
+from progsearch.occam import LADDER, TIME_LIMIT, Ladder, OccamResult, Rung, climb
+from progsearch.report import WIDTH, clip, wrap
 
 N_TRAIN, N_HELDOUT = 10, 5
 MAX_SIZE = 6  # largest expression searched, in nodes: 1 + n*n has 5, 3*2**n has 5
-TIME_LIMIT = 120.0  # seconds per search; a safety net, never the budget that stops it
-WIDTH = 100
-LADDER = ("lookup", "periodic", "loop", "formula")
 
 
 def fibonacci(n: int) -> int:
@@ -60,149 +56,17 @@ SEQUENCES: tuple[tuple[str, str, Callable[[int], int]], ...] = (  # (kind, rule,
 
 
 # %%
-# Scoring a program on the held-out terms. A lookup table has no value past its last entry, so
-# it predicts nothing; any other program is run on the held-out indices and compared term by
-# term. "wrong" counts the held-out terms it does not give exactly; RMSE is the root mean
-# squared difference (a program that fails to compute a term counts as predicting nothing).
-
-
-def heldout_terms(program: Program, start: int, stop: int) -> list[int] | None:
-    """The program's terms at ``start..stop-1``, or None if it predicts nothing there.
-
-    >>> from progsearch import Lookup, Periodic
-    >>> heldout_terms(Periodic([1, 2]), 4, 7), heldout_terms(Lookup([1, 2, 1, 2]), 4, 7)
-    ([1, 2, 1], None)
-    """
-    if not program.predicts:
-        return None
-    try:
-        return program.terms(start, stop)
-    except (ArithmeticError, ValueError):
-        return None
-
-
-def rmse(predicted: list[int], actual: list[int]) -> float:
-    """Root mean squared error, computed on exact integer differences.
-
-    >>> rmse([1, 2, 3], [1, 2, 6])
-    1.7320508075688772
-    """
-    return math.sqrt(sum((p - a) ** 2 for p, a in zip(predicted, actual)) / len(actual))
-
-
-@dataclass(frozen=True)
-class Rung:
-    """One row of a ladder table: a program that fits the training terms, and its score."""
-
-    label: str  # the form, or "fits, misses" for the runner-up that misses a held-out term
-    form: str
-    bits: float
-    chars: int
-    display: str
-    predicted: tuple[int, ...] | None  # its held-out terms; None: it predicts nothing
-    wrong: int | None  # held-out terms not exactly right; None: no prediction
-    rmse: float | None
-    is_pick: bool  # the shortest program overall: the one the search picks
-
-
-def rung(label: str, program: Program, heldout: list[int], pick: Program) -> Rung:
-    """Score ``program`` on the held-out terms that follow the training terms."""
-    predicted = heldout_terms(program, N_TRAIN, N_TRAIN + len(heldout))
-    return Rung(
-        label=label,
-        form=program.form,
-        bits=float(program.bits),
-        chars=program.chars,
-        display=program.display(),
-        predicted=None if predicted is None else tuple(predicted),
-        wrong=None if predicted is None else sum(p != h for p, h in zip(predicted, heldout)),
-        rmse=None if predicted is None else rmse(predicted, heldout),
-        is_pick=program is pick,
-    )
-
-
-# %%
-# A program that fits and misses always exists. Add comb(n, 10) to a rule: it is 0 for n < 10, so
-# the training terms do not change, and 1 at n = 10, so the held-out terms do. The bent program
-# is counted in bits by the library's code like any other; the table shows it, or a shorter
-# program the search found that also fits and misses, whichever is shorter.
-
-
-def bent(program: Program) -> Program | None:
-    """``program`` with ``comb(n, N_TRAIN)`` added to its rule: the same before n = N_TRAIN.
-
-    >>> bent(Formula(Var("n"))).terms(8, 12)
-    [8, 9, 11, 22]
-    """
-    bump = Apply(OP_BY_NAME["binomial"], (Var("n"), Const(N_TRAIN)))
-    if isinstance(program, Formula):
-        return Formula(Apply(OP_BY_NAME["add"], (program.expr, bump)), program.offset)
-    if isinstance(program, Loop) and isinstance(program.rule, (Var, Const, Apply)):
-        rule = Apply(OP_BY_NAME["add"], (program.rule, bump))
-        return Loop(rule, program.initial, program.offset)
-    return None  # a table, or a P-recursive loop: no expression to add to
-
-
-# %%
-# The run: one search per sequence on its training terms, then the shortest program of each
-# form, and the shortest program that fits but misses a held-out term.
-
-
-@dataclass(frozen=True)
-class Ladder:
-    """The rungs found for one sequence: one per form (None if none fits), and the runner-up."""
-
-    kind: str
-    rule: str
-    train: tuple[int, ...]
-    heldout: tuple[int, ...]
-    rungs: dict  # form -> Rung | None, in LADDER order
-    misses: Rung | None  # shortest program that fits the training terms but misses a held-out one
-    n_programs: int  # programs found that reproduce the training terms
-    stopped_by: str
-
-    @property
-    def pick(self) -> Rung:
-        """The shortest program that fits: the search's pick."""
-        return next(r for r in self.rungs.values() if r is not None and r.is_pick)
-
-    @property
-    def lookup(self) -> Rung:
-        """The lookup table: always found, since it fits anything."""
-        return self.rungs["lookup"]
-
-    def __repr__(self) -> str:
-        return (f"Ladder({self.kind}: pick {self.pick.form} {self.pick.display!r}, "
-                f"{self.pick.bits:.1f} bits, {self.pick.wrong} of {len(self.heldout)} wrong)")
-
-
-@dataclass(frozen=True)
-class OccamResult:
-    """One ladder per sequence."""
-
-    max_size: int
-    ladders: tuple[Ladder, ...]
-
-    def __repr__(self) -> str:
-        return f"OccamResult({len(self.ladders)} ladders, max_size={self.max_size})"
-
-
-def climb(kind: str, rule: str, a: Callable[[int], int], max_size: int = MAX_SIZE) -> Ladder:
-    """Search the first N_TRAIN terms of ``a`` and score every rung on the next N_HELDOUT."""
-    train = [a(n) for n in range(N_TRAIN)]
-    heldout = [a(n) for n in range(N_TRAIN, N_TRAIN + N_HELDOUT)]
-    result = search(train, max_size=max_size, time_limit=TIME_LIMIT)
-    pick = result.best
-    rungs = {}
-    for form in LADDER:
-        best_of_form = next((p for p in result.programs if p.form == form), None)
-        rungs[form] = None if best_of_form is None else rung(form, best_of_form, heldout, pick)
-    bends = [b for b in map(bent, result.programs) if b is not None and b.fits(train)]
-    scored = [rung("fits, misses", p, heldout, pick) for p in result.programs + bends
-              if p.predicts]
-    misses = min((r for r in scored if r.wrong != 0), key=lambda r: r.bits, default=None)
-    return Ladder(kind, rule, tuple(train), tuple(heldout), rungs, misses,
-                  len(result.programs), result.stats.stopped_by)
+# The run: one search per sequence on its first N_TRAIN terms (``progsearch.occam.climb``).
+# It keeps the shortest program of each form and scores it on the next N_HELDOUT terms: a lookup
+# table has no value past its last entry, so it predicts nothing; any other program is run on
+# the held-out indices. "wrong" counts the held-out terms it does not give exactly; RMSE is the
+# root mean squared difference.
+#
+# A program that fits and misses always exists. Add comb(n, 10) to a rule
+# (``progsearch.occam.bent``): it is 0 for n < 10, so the training terms do not change, and 1
+# at n = 10, so the held-out terms do. The bent program is counted in bits by the library's
+# code like any other; the table shows it, or a shorter program the search found that also fits
+# and misses, whichever is shorter.
 
 
 def run(max_size: int = MAX_SIZE) -> OccamResult:
@@ -211,30 +75,16 @@ def run(max_size: int = MAX_SIZE) -> OccamResult:
     >>> run(max_size=3).ladders[0].lookup.wrong is None  # the table predicts nothing
     True
     """
-    return OccamResult(max_size, tuple(climb(k, rule, a, max_size) for k, rule, a in SEQUENCES))
+    total = N_TRAIN + N_HELDOUT
+    ladders = (climb([a(n) for n in range(N_TRAIN)], [a(n) for n in range(N_TRAIN, total)],
+                     kind=kind, rule=rule, max_size=max_size, time_limit=TIME_LIMIT)
+               for kind, rule, a in SEQUENCES)
+    return OccamResult(max_size, tuple(ladders))
 
 
 # %%
 # The report: one table per sequence, then what the tables show. Every sentence that states a
 # result is built from the run.
-
-
-def wrap(text: str, indent: str = "") -> str:
-    """``text`` wrapped to WIDTH columns, every line after ``indent``.
-
-    >>> wrap("a b c", "  ")
-    '  a b c'
-    """
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
-
-
-def clip(text: str, width: int) -> str:
-    """The text cut to ``width`` characters, ending in '...' if it was cut.
-
-    >>> clip("abcdefgh", 6), clip("abc", 6)
-    ('abc...', 'abc')
-    """
-    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def terms_line(values: tuple[int, ...]) -> str:
@@ -289,8 +139,8 @@ def ladder_finding(ladder: Ladder) -> str:
     right = "gets every held-out term right" if pick.wrong == 0 else (
         f"gets {pick.wrong} of {N_HELDOUT} held-out terms wrong")
     text = (
-        f"The pick is the {pick.form} program, {pick.bits:.1f} bits: it {right}. The lookup fits the "
-        f"same {N_TRAIN} terms just as exactly, costs {lookup.bits - pick.bits:.1f} bits more, "
+        f"The pick is the {pick.form} program, {pick.bits:.1f} bits: it {right}. The lookup fits "
+        f"the same {N_TRAIN} terms just as exactly, costs {lookup.bits - pick.bits:.1f} bits more, "
         f"and predicts nothing."
     )
     if ladder.misses is not None:

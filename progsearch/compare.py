@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from .forms import Program
+from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
 from .search import MAX_SIZE, SearchResult, search
 
@@ -101,9 +102,7 @@ class Comparison:
                 "rows": [r.as_dict() for r in self.rows]}
 
     def __str__(self) -> str:
-        from .report import report  # the one call up the layers: print(comparison) is the report
-
-        return report(self)
+        return report(self)  # the report renders any comparison-shaped object
 
     def __repr__(self) -> str:
         return (f"Comparison({len(self.train)} train, {len(self.heldout)} held out, "

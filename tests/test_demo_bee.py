@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from progsearch.demos import bee
-from progsearch.demos.bee import BEE, EYES, BeeResult, run
+from progsearch.demos.bee import BEE, EYES, FEATURES, BeeResult, run
+
+from progsearch import bee as lib
 
 
 @pytest.fixture(scope="module")
@@ -54,17 +56,17 @@ def test_decay_is_more_accurate_on_dogs_with_a_bee(result: BeeResult) -> None:
 def test_one_sgd_step_is_minus_lr_times_the_log_loss_gradient() -> None:
     """Check the update against a finite-difference gradient of the mean log loss."""
     rng = np.random.default_rng(1)
-    x, y = bee.sample_pictures(rng, 5, 5)
+    x, y = lib.sample_pictures(rng, FEATURES, 5, 5)
     batch = np.arange(10)
     lr, lam = 0.5, 0.0
 
     def loss(w: np.ndarray) -> float:
-        p = bee.sigmoid(x @ w)
+        p = lib.sigmoid(x @ w)
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
     h, zero = 1e-6, np.zeros(x.shape[1])
     numeric = np.array([(loss(zero + h * e) - loss(zero - h * e)) / (2 * h) for e in np.eye(7)])
-    step = bee.train(x, y, [batch], lr, lam)[1]
+    step = lib.train(x, y, [batch], lr, lam)[1]
     np.testing.assert_allclose(step, -lr * numeric, atol=1e-8)
 
 
@@ -88,3 +90,17 @@ def test_repr_summarises_the_run(result: BeeResult) -> None:
 def test_main_prints_the_report_and_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert bee.main() == 0
     assert capsys.readouterr().out == bee.report(run()) + "\n"
+
+
+def test_minibatches_cover_every_picture_once_per_epoch() -> None:
+    batches = lib.minibatches(np.random.default_rng(3), 10, 4, 3)
+    assert [len(b) for b in batches] == [4, 4, 2] * 3
+    for epoch in range(3):
+        assert sorted(np.concatenate(batches[3 * epoch : 3 * epoch + 3]).tolist()) == list(range(10))
+
+
+def test_sampled_pictures_follow_the_feature_probabilities() -> None:
+    x, y = lib.sample_pictures(np.random.default_rng(4), FEATURES, 4000, 4000)
+    for j, (_, p_cat, p_dog) in enumerate(FEATURES):
+        assert abs(x[y == 1, j].mean() - p_cat) < 0.03
+        assert abs(x[y == 0, j].mean() - p_dog) < 0.03

@@ -79,3 +79,13 @@ def test_main_rejects_bad_input(capsys) -> None:
     assert "at least 2 terms" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         guess.main(["1", "x"])
+
+
+def test_rank_gives_every_program_its_continuation() -> None:
+    from progsearch.guess import rank
+
+    r = rank([0, 1, 4, 9, 16, 25], k=2, max_size=3)
+    assert r.pick.display == "n*n" and r.pick.next == (36, 49)
+    assert [row.rank for row in r.rows] == list(range(1, len(r.rows) + 1))
+    assert r.lookup.next is None and r.rival is None or r.rival.next != r.pick.next
+    assert repr(r.pick) == f"Ranked(1, formula 'n*n', {r.pick.bits:.1f} bits)"

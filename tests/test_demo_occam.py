@@ -53,11 +53,12 @@ def test_on_every_sequence_a_longer_program_fits_and_misses(result) -> None:
 
 def test_a_bent_program_fits_the_training_terms_and_misses_every_heldout_term() -> None:
     from progsearch import Formula, search
+    from progsearch.occam import bent as bend
 
     train = [n * n + 1 for n in range(occam.N_TRAIN)]
     pick = search(train, max_size=5).best
     assert isinstance(pick, Formula)
-    bent = occam.bent(pick)
+    bent = bend(pick, occam.N_TRAIN)
     assert bent.fits(train)
     stop = occam.N_TRAIN + occam.N_HELDOUT
     assert all(b != p for b, p in zip(bent.terms(occam.N_TRAIN, stop),
@@ -92,3 +93,14 @@ def test_report_prints_the_runs_numbers(result) -> None:
 def test_main_prints_the_report_and_returns_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert occam.main() == 0
     assert capsys.readouterr().out == occam.report(occam.run()) + "\n"
+
+
+def test_climb_scores_each_rung_against_the_terms_its_program_computes() -> None:
+    from progsearch.occam import climb
+
+    ladder = climb([2 * n + 1 for n in range(8)], [17, 19, 22], kind="odd", max_size=5)
+    assert ladder.pick.predicted == (17, 19, 21)  # the odd numbers go on; the truth does not
+    assert ladder.pick.wrong == 1 and ladder.pick.rmse == (1 / 3) ** 0.5
+    assert ladder.rungs["formula"].predicted == (17, 19, 21)
+    assert ladder.lookup.predicted is None and ladder.rungs["periodic"] is None
+    assert repr(ladder).startswith(f"Ladder(odd: pick {ladder.pick.form}")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from progsearch.compare import Comparison, compare
-from progsearch.report import COLUMNS, LEGEND, WIDTH, report, summary, table, timed_report
+from progsearch.report import COLUMNS, LEGEND, WIDTH, clip, report, summary, table, wrap
 
 SQUARES = [n * n for n in range(12)]
 FIBONACCI = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597]
@@ -167,7 +167,21 @@ def test_header_gives_the_split_and_the_search(squares):
     assert "stopped by max_size" in head[3]
 
 
-def test_timed_report_for_the_benchmark():
-    text, seconds = timed_report(SQUARES, holdout=4, time_limit=0.5, max_size=3,
-                                 degrees=(2,), alphas=(0.0,))
-    assert text.startswith("progsearch compare: 8 training terms") and seconds > 0
+
+def test_report_imports_nothing_from_compare():
+    """One-way flow: compare renders itself through report, so report must not import it."""
+    import ast
+    import pathlib
+
+    import progsearch.findings
+    import progsearch.report
+
+    for module in (progsearch.report, progsearch.findings):
+        tree = ast.parse(pathlib.Path(module.__file__).read_text())
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not imported & {"compare", "search", "progsearch.compare", "progsearch.search"}
+
+
+def test_the_shared_text_helpers_are_importable_from_report():
+    assert wrap("a b c d", "  ", "- ", width=5) == "- a b\n  c d"
+    assert clip("abcdef", 5) == "ab..."
