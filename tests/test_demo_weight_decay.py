@@ -9,6 +9,8 @@ import types
 import pytest
 from progsearch.demos import weight_decay as demo
 
+from progsearch import decay_story
+
 
 @pytest.fixture(scope="module")
 def result():
@@ -166,7 +168,25 @@ def test_result_and_rows_print_readably(result):
 
 def test_docstring_examples_pass():
     outcome = doctest.testmod(demo, optionflags=doctest.ELLIPSIS)
+    assert outcome.attempted >= 8 and outcome.failed == 0
+    outcome = doctest.testmod(decay_story, optionflags=doctest.ELLIPSIS)
     assert outcome.attempted > 10 and outcome.failed == 0
+
+
+def test_program_rows_score_the_held_out_terms_after_the_training_terms(monkeypatch):
+    monkeypatch.setattr(demo, "find_programs", fake_search)
+    clean, noisy = demo.run().programs
+    assert (clean.form, clean.bits, clean.source) == ("formula", 27.0, "n*n + 3*n + 5")
+    assert (noisy.form, noisy.matches_rule) == ("lookup", False)
+
+
+def test_the_demo_is_a_story_of_library_calls():
+    import ast
+    from pathlib import Path
+
+    text = Path(demo.__file__).read_text()
+    defs = [n for n in ast.parse(text).body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    assert len(defs) <= 10 and len(text.splitlines()) <= 270
 
 
 def test_runs_as_a_script():
