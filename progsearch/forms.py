@@ -2,20 +2,22 @@
 
 Each program maps an index ``n`` (from ``offset``) to an exact Python integer, renders to
 runnable Python defining ``a(n)`` (``.source``, ``.chars``), and has a length in bits under
-one prefix-free code (see length.py): a 2-bit form tag, then the body.
+one prefix-free code (see length.py): a 2-bit form tag, then the body.  The base class and the
+table forms (Lookup, Periodic) are in programs.py and re-exported here; the rule forms, whose
+body is an expression or a recurrence, are below.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cached_property
 
 from .language import DIVISORS, OPS, Apply, Const, Expr, Invalid, calls, variables
-from .length import FORM_TAG_BITS, count_bits, int_bits, table_bits
-from .recurrences import PRecurrence
+from .length import count_bits, int_bits
+from .precurrence import PRecurrence
+from .programs import FORM_ORDER, Lookup, Periodic, Program, check_range
 
-FORM_ORDER = {"formula": 0, "loop": 1, "periodic": 2, "lookup": 3}  # tie-break: rule first
+__all__ = ["FORM_ORDER", "Formula", "Lookup", "Loop", "Periodic", "Program", "expr_bits"]
 
 
 def expr_bits(expr: Expr, n_vars: int) -> float:
@@ -37,146 +39,6 @@ def _const_bits(e: Expr) -> int:
     if isinstance(e, Apply):
         return sum(_const_bits(arg) for arg in e.args)
     return 0
-
-
-class Program:
-    """Base class: ``form``, ``bits``, ``chars``, ``source``, ``terms(start, stop)``."""
-
-    form = ""
-    predicts = True  # False for a lookup table: it has nothing past its table
-
-    def __init__(self, offset: int):
-        self.offset = offset
-
-    @cached_property
-    def bits(self) -> float:
-        """Length in bits: the form tag, then the body (see length.py)."""
-        return FORM_TAG_BITS + self.body_bits()
-
-    @property
-    def chars(self) -> int:
-        """Length of the Python source, which a student can count."""
-        return len(self.source)
-
-    def body_bits(self) -> float:
-        raise NotImplementedError
-
-    def terms(self, start: int, stop: int) -> list[int]:
-        """a(n) for n in range(start, stop), as exact Python integers."""
-        raise NotImplementedError
-
-    def display(self) -> str:
-        """A short one-line description for tables."""
-        raise NotImplementedError
-
-    def to_sympy(self):
-        raise TypeError(f"a {self.form} program has no SymPy form")
-
-    def latex(self) -> str:
-        """LaTeX of the SymPy form."""
-        import sympy
-
-        return sympy.latex(self.to_sympy())
-
-    def key(self) -> tuple:
-        """Ranking key: shortest first; ties by form (rule before memory), then text."""
-        return (round(self.bits, 9), FORM_ORDER[self.form], len(self.source), self.source)
-
-    def continuation(self, start: int, k: int) -> tuple[int, ...] | None:
-        """The values at ``start .. start+k-1``, or None where the program gives none.
-
-        >>> Periodic([1, 2]).continuation(4, 3), Lookup([1, 2]).continuation(2, 1)
-        ((1, 2, 1), None)
-        """
-        if not self.predicts:
-            return None  # a lookup table has nothing past its table
-        try:
-            return tuple(self.terms(start, start + k))
-        except (ArithmeticError, ValueError):  # an operator outside its domain (Invalid)
-            return None
-
-    def fits(self, terms: Sequence[int]) -> bool:
-        """Whether the program reproduces ``terms`` (from its offset) exactly."""
-        try:
-            return self.terms(self.offset, self.offset + len(terms)) == list(terms)
-        except (Invalid, ValueError, ZeroDivisionError, OverflowError):
-            return False
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.display()}, {self.bits:.1f} bits)"
-
-
-def _check_range(n: int, lo: int, what: str) -> None:
-    if n < lo:
-        raise ValueError(f"{what} is defined from n={lo}, not n={n}")
-
-
-def _index(offset: int) -> str:
-    return "n" if offset == 0 else f"n - {offset}" if offset > 0 else f"n + {-offset}"
-
-
-class Lookup(Program):
-    """A table of the training values: reproduces anything, predicts nothing."""
-
-    form = "lookup"
-    predicts = False
-
-    def __init__(self, values: Sequence[int], offset: int = 0):
-        super().__init__(offset)
-        self.values = tuple(values)
-
-    def body_bits(self) -> float:
-        return table_bits(self.values)
-
-    def terms(self, start: int, stop: int) -> list[int]:
-        """Table values; outside the table there is no value.
-
-        >>> Lookup([3, 5, 7], offset=1).terms(1, 3)
-        [3, 5]
-        """
-        _check_range(start, self.offset, "the lookup table")
-        if stop > self.offset + len(self.values):
-            raise ValueError(f"the lookup table ends at n={self.offset + len(self.values) - 1}")
-        return list(self.values[start - self.offset: stop - self.offset])
-
-    @property
-    def source(self) -> str:
-        return f"def a(n):\n    return {list(self.values)}[{_index(self.offset)}]\n"
-
-    def display(self) -> str:
-        return f"table of {len(self.values)} values"
-
-
-class Periodic(Program):
-    """One period of values, repeated: ``[1, 2, 0][n % 3]``."""
-
-    form = "periodic"
-
-    def __init__(self, period: Sequence[int], offset: int = 0):
-        super().__init__(offset)
-        self.period = tuple(period)
-
-    def body_bits(self) -> float:
-        return table_bits(self.period)
-
-    def terms(self, start: int, stop: int) -> list[int]:
-        """The period, repeated.
-
-        >>> Periodic([1, 2, 0]).terms(0, 7)
-        [1, 2, 0, 1, 2, 0, 1]
-        """
-        p = len(self.period)
-        return [self.period[(n - self.offset) % p] for n in range(start, stop)]
-
-    @property
-    def source(self) -> str:
-        p = len(self.period)
-        idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"def a(n):\n    return {list(self.period)}[{idx} % {p}]\n"
-
-    def display(self) -> str:
-        idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"{list(self.period)}[{idx} % {len(self.period)}]"
 
 
 def _imports(expr: Expr) -> str:
@@ -276,7 +138,7 @@ class Loop(Program):
         >>> fib.terms(0, 10)
         [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
         """
-        _check_range(start, self.offset, "the loop")
+        check_range(start, self.offset, "the loop")
         while self.offset + len(self._cache) < stop:
             self._cache.append(self._step(self.offset + len(self._cache)))
         return self._cache[start - self.offset: stop - self.offset]

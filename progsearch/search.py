@@ -1,50 +1,39 @@
-"""search(): run every form within the budgets, rank programs by bits, predict by mixture.
+"""search(): run the finders in order within the budgets, rank programs by bits, predict.
 
-Order of work: the lookup (always), periodic tables, exact P-recursive recurrences, then the
-expression engine for formulas and for loops (teacher forcing: the known previous terms are
-the loop's inputs), one size at a time, alternating, until a budget runs out.  A size that
-is cut short by a budget is discarded, so the ranking depends only on the sizes completed.
+The finders, in order (FINDERS): the lookup (always), periodic tables, exact P-recursive
+recurrences (finders.py), then the expression engine for formulas and for loops, grown one size
+at a time until a budget runs out (enumeration.py).  search() validates its input, runs every
+finder with one shared Budget, drops repeats, ranks by bits and builds the SearchResult.
+
+To add a finder: write ``find_x(terms, offset, budget) -> list[Program]`` (terms validated;
+return only programs that reproduce them; call ``budget.check()`` in long work and, on Stop,
+``budget.stopped(reason)`` and return what you have; count work in ``budget.stats``), then add
+it to FINDERS.  A transform wraps a finder: it calls it on transformed terms and wraps each
+program found.  The ranking needs no change: it is by bits, whatever the form.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
-from .engine import SENT, Engine, Stop
-from .forms import Formula, Lookup, Loop, Periodic, Program
-from .language import DIVISORS, Const, Var, max_lag, variables
-from .recurrences import find_recurrences
+from .budget import Budget, SearchStats
+from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
+from .enumeration import formula_engine as _formula_engine  # noqa: F401  # for throughput.py
+from .finders import Finder, find_lookup, find_p_recursive, find_periodic
+from .forms import Program
 
-CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest code first
-LOOP_CONSTANTS = (1, 2, 3, -1)  # a loop's update rarely needs more; fewer leaves, deeper search
-EXTRA_POINTS = 5  # formulas are also evaluated at this many indices past the training range
-LOOP_ORDER = 3  # loops found by the engine read up to a(n-3)
-MIN_POINTS = 4  # the engine needs this many representable training values to judge a fit
-MAX_SOLUTIONS = 200  # programs kept from each engine
+__all__ = ["CONSTANTS", "FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction", "SearchResult",
+           "SearchStats", "check_terms", "run_finders", "search"]
+
+FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive, find_expressions)
 MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s
 MAX_TERMS = 1000
 MAX_DIGITS = 10_000
-FIT = 2**62  # values the engine handles exactly (int64 with room)
-
-
-@dataclass
-class SearchStats:
-    """What the search did: candidates evaluated, distinct kept, size reached, time, why it stopped."""
-
-    candidates: int = 0
-    distinct: int = 0
-    max_size: int = 0
-    elapsed_s: float = 0.0
-    stopped_by: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -164,22 +153,23 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     time_limit = _check_float(time_limit, "time_limit", 0.0, 86_400.0)
     max_size = _check_int(max_size, "max_size", 1, 40)
     max_memory_mb = _check_float(max_memory_mb, "max_memory_mb", 0.0, 10.0**6)
-    t0 = time.perf_counter()
-    programs: list[Program] = [Lookup(terms, offset)]
-    programs += _periodic(terms, offset)
-    programs += _recurrences(terms, offset)
-    engines = [e for e in (_formula_engine(terms, offset), _loop_engine(terms, offset)) if e]
-    stats = SearchStats()
-    for _, eng in engines:
-        eng.max_bytes = max_memory_mb * 2**20 / len(engines)
-    stats.stopped_by = _grow([e for _, e in engines], t0 + time_limit, max_size,
-                             max_memory_mb * 2**20)
-    for kind, eng in engines:
-        programs += _engine_programs(kind, eng, terms, offset)
-        stats.candidates += eng.stats.candidates
-        stats.distinct += eng.stats.distinct
-    stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)
-    stats.elapsed_s = time.perf_counter() - t0
+    return run_finders(terms, offset, Budget(time_limit, max_size, max_memory_mb * 2**20))
+
+
+def run_finders(terms: list[int], offset: int, budget: Budget,
+                finders: Sequence[Finder] = FINDERS) -> SearchResult:
+    """Run the finders in order within the budget on validated terms; rank what they find.
+
+    >>> r = run_finders([2, 4, 6, 8], 0, Budget(1.0, 8, 1e9), finders=[find_lookup])
+    >>> r.best, r.stats.stopped_by
+    (Lookup(table of 4 values, 37.0 bits), 'max_size')
+    """
+    programs: list[Program] = []
+    for find in finders:
+        programs += find(terms, offset, budget)
+    stats = budget.stats
+    stats.stopped_by = stats.stopped_by or "max_size"  # no budget stopped a finder
+    stats.elapsed_s = budget.elapsed()
     return SearchResult(terms, offset, _unique(programs, offset + len(terms)), stats)
 
 
@@ -193,111 +183,3 @@ def _unique(programs: list[Program], start: int) -> list[Program]:
             seen.update((p.source, same))
             out.append(p)
     return out
-
-
-def _periodic(terms: list[int], offset: int) -> list[Program]:
-    """The shortest period that repeats at least twice in the terms, if any."""
-    for p in range(1, len(terms) // 2 + 1):
-        if all(terms[i] == terms[i - p] for i in range(p, len(terms))):
-            return [Periodic(terms[:p], offset)]
-    return []
-
-
-def _recurrences(terms: list[int], offset: int) -> list[Program]:
-    found = []
-    for rec in find_recurrences(terms, offset=offset):
-        prog = Loop(rec, terms[:rec.order], offset)
-        if prog.fits(terms):
-            found.append(prog)
-    return found
-
-
-def _leaf_matrix(columns: list[list[int]]) -> np.ndarray:
-    """int64 rows; a value too big for the engine becomes SENT (unknown)."""
-    return np.array([[v if abs(v) < FIT else SENT for v in col] for col in columns], dtype=np.int64)
-
-
-def _formula_engine(terms: list[int], offset: int):
-    points = list(range(offset, offset + len(terms) + EXTRA_POINTS))
-    required = np.array([i < len(terms) and abs(terms[i]) < FIT for i in range(len(points))])
-    if required.sum() < MIN_POINTS:
-        return None
-    consts = [Const(c) for c in CONSTANTS]
-    leaves = [Var("n")] + consts
-    vals = _leaf_matrix([points] + [[c.value] * len(points) for c in consts])
-    target = np.array([t for t, r in zip(terms, required) if r], dtype=np.int64)
-    return "formula", Engine(leaves, vals, required, target)
-
-
-def _loop_engine(terms: list[int], offset: int):
-    """Teacher forcing: the known previous terms are the inputs at each training index.
-
-    The index just past the training terms is one more point (not required): its inputs are
-    all known, so loops that fit but predict differently stay distinct.
-    """
-    k = LOOP_ORDER
-    fits = [abs(t) < FIT for t in terms]
-    usable = next((i for i, ok in enumerate(fits) if not ok), len(terms))  # representable prefix
-    if usable - k < MIN_POINTS:
-        return None
-    idx = list(range(k, usable + (usable == len(terms))))
-    consts = [Const(c) for c in LOOP_CONSTANTS]
-    leaves = list(variables(k)) + consts
-    cols = [[offset + i for i in idx]] + [[terms[i - lag] for i in idx] for lag in range(1, k + 1)]
-    for c in DIVISORS:  # a(n//c): a term before a(n), else unknown (and the leaf unusable)
-        at = [(offset + i) // c - offset for i in idx]
-        cols.append([terms[j] if 0 <= j < i else SENT for i, j in zip(idx, at)])
-    vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
-    required = np.array([i < usable for i in idx])
-    target = np.array([terms[i] for i in idx if i < usable], dtype=np.int64)
-    return "loop", Engine(leaves, vals, required, target)
-
-
-def _grow(engines: list[Engine], deadline: float, max_size: int, max_bytes: float) -> str:
-    """Grow the engines one size at a time, alternating; return the budget that stopped them."""
-
-    def check() -> None:
-        if time.perf_counter() > deadline:
-            raise Stop("time_limit")
-        if sum(e.nbytes for e in engines) > max_bytes:
-            raise Stop("memory")
-
-    try:
-        while True:
-            live = [e for e in engines if e.stats.hit_size < max_size]
-            if not live:
-                return "max_size"
-            for eng in sorted(live, key=lambda e: e.stats.hit_size):
-                check()
-                eng.grow(check, keep=eng.stats.hit_size + 1 < max_size)  # the last: hits only
-    except Stop as stop:
-        return stop.reason
-    except KeyboardInterrupt:
-        return "interrupt"
-
-
-def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> list[Program]:
-    """Programs from the engine's target hits, re-checked with exact integers.
-
-    Of the programs that continue alike (the next 10 terms), only the shortest is kept.
-    """
-    best: dict = {}
-    start = offset + len(terms)
-    for hit in eng.solutions:
-        if len(best) >= MAX_SOLUTIONS:
-            break
-        expr = eng.expr(hit)
-        if kind == "formula":
-            candidates = [Formula(expr, offset)]
-        else:
-            lag = max_lag(expr)
-            if lag == 0:
-                continue  # a formula in disguise: the formula engine owns it
-            candidates = [Loop(expr, terms[:lag], offset), Loop(expr, terms[:LOOP_ORDER], offset)]
-        prog = next((p for p in candidates if p.fits(terms)), None)
-        if prog is None:
-            continue
-        key = prog.continuation(start, 10)
-        if key not in best or prog.key() < best[key].key():
-            best[key] = prog
-    return list(best.values())

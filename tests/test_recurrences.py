@@ -8,16 +8,8 @@ import numpy as np
 import pytest
 import sympy
 
-from progsearch.recurrences import (
-    _PRIME,
-    PRecurrence,
-    _equations,
-    _equations_mod_p,
-    _nullspace,
-    _rank,
-    _residues,
-    find_recurrences,
-)
+from progsearch.rational import PRIME, nullspace, rank, residues
+from progsearch.recurrences import PRecurrence, _equations, _equations_mod_p, find_recurrences
 
 TRAIN, TEST = 15, 10
 
@@ -270,9 +262,9 @@ def test_nullspace_matches_sympy():
         rows, cols = rng.randint(1, 6), rng.randint(1, 6)
         base = [[rng.randint(-4, 4) for _ in range(cols)] for _ in range(rows)]
         mixed = base + [[x + y for x, y in zip(base[0], base[-1])]]  # a dependent row
-        basis = _nullspace(mixed, cols)
+        basis = nullspace(mixed, cols)
         expected = sympy.Matrix(mixed).nullspace()
-        assert len(basis) == len(expected) == cols - _rank(mixed, cols)
+        assert len(basis) == len(expected) == cols - rank(mixed, cols)
         assert all(sum(x * y for x, y in zip(row, v)) == 0 for row in mixed for v in basis)
         if basis:
             assert sympy.Matrix(basis).rank() == len(basis)
@@ -281,14 +273,14 @@ def test_nullspace_matches_sympy():
 def test_fast_modular_equations_match_exact_ones():
     rng = random.Random(3)
     values = [rng.randint(-(10**60), 10**60) for _ in range(12)]
-    residues = np.array([v % _PRIME for v in values], dtype=np.int64)
+    terms_mod_p = np.array([v % PRIME for v in values], dtype=np.int64)
     for offset in (-5, 0, 7):
         for order, degree in ((1, 0), (2, 3), (4, 1)):
             exact = _equations(values, offset, order, degree)
             assert len(exact) == len(values) - order
             ncols = (order + 1) * (degree + 1)
-            fast = _equations_mod_p(residues, offset, order, degree)
-            assert (fast == _residues(exact, ncols)).all()
+            fast = _equations_mod_p(terms_mod_p, offset, order, degree)
+            assert (fast == residues(exact, ncols)).all()
 
 
 # ---------------------------------------------------------------- argument errors
