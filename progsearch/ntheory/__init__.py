@@ -1,0 +1,69 @@
+"""Number theory for the search: exact int64 kernels, exact Python functions, SymPy builders.
+
+A leaf package (it imports nothing from progsearch).  Each operator ``name`` has
+``KERNELS[name](a, b) -> (r, bad)`` on int64 blocks (as in progsearch.kernels: ``bad`` where
+the value is undefined or unknown, never a wrong value), ``EXACT[name]`` on Python ints (raises
+:class:`OutOfDomain` outside its domain or past its bound) and ``SYMPY[name]`` for display.
+
+======== ===== ================ ============================ =================================
+operator arity domain           bound (kernel / exact)       computed by
+======== ===== ================ ============================ =================================
+isqrt    1     x >= 0           all int64 / none             float sqrt, corrected exactly
+gcd      2     all              none / none                  np.gcd / math.gcd
+bitand   2     x, y >= 0        none / none                  & on nonnegatives
+bitor    2     x, y >= 0        none / none                  | on nonnegatives
+bitxor   2     x, y >= 0        none / none                  ^ on nonnegatives
+bitcount 1     x >= 0           none / none                  popcount / int.bit_count
+v2       1     x > 0            none / none                  popcount((x & -x) - 1)
+digitsum 1     x >= 0           none / none                  divmod by 10**4 and a table
+isprime  1     all (x<2: 0)     SIEVE_LIMIT / ISPRIME_LIMIT  sieve / Miller-Rabin (13 bases)
+tau      1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+sigma    1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+phi      1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+prime    1     x >= 1           PRIME_COUNT / PRIME_COUNT    the sieve's list of primes
+primepi  1     all (x<2: 0)     SIEVE_LIMIT / SIEVE_LIMIT    the sieve's running count
+lt le    2     all              none / none                  comparison, 0 or 1
+eq ne    2     all              none / none                  comparison, 0 or 1
+======== ===== ================ ============================ =================================
+
+A bound is the largest argument served: past it the kernel says bad and the exact function
+raises OutOfDomain (isprime: exact below ISPRIME_LIMIT, raises at or above it).
+SIEVE_LIMIT = 2**20 (tables for 0 <= x <= 2**20, built on first use in about 0.1 s, 15 MB),
+PRIME_COUNT = 82025 = primepi(2**20), FACTOR_LIMIT = 10**12, ISPRIME_LIMIT ~ 3.3e24.
+"""
+
+from .exact import (
+    ARITY,
+    COMMUTATIVE,
+    EXACT,
+    FACTOR_LIMIT,
+    ISPRIME_LIMIT,
+    OutOfDomain,
+    bitand,
+    bitcount,
+    bitor,
+    bitxor,
+    digitsum,
+    eq,
+    gcd,
+    isprime,
+    isqrt,
+    le,
+    lt,
+    ne,
+    phi,
+    prime,
+    primepi,
+    sigma,
+    tau,
+    v2,
+)
+from .sieve import PRIME_COUNT, SIEVE_LIMIT, Tables, tables
+from .symbolic import SYMPY, sympy_function
+from .vector import DOMAIN, KERNELS, SENT
+
+__all__ = ["ARITY", "COMMUTATIVE", "DOMAIN", "EXACT", "FACTOR_LIMIT", "ISPRIME_LIMIT",
+           "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "OutOfDomain", "Tables",
+           "bitand", "bitcount", "bitor", "bitxor", "digitsum", "eq", "gcd", "isprime", "isqrt",
+           "le", "lt", "ne", "phi", "prime", "primepi", "sigma", "sympy_function", "tables",
+           "tau", "v2"]
