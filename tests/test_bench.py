@@ -5,25 +5,33 @@ import io
 import json
 import math
 import random
-import sys
 import time
-import types
 from fractions import Fraction
 from pathlib import Path
 
 import joblib
 import pytest
 
-from progsearch import bench
 from progsearch.bench import (
     BASELINES,
     DATA_PATH,
     SOLVERS,
     BenchResult,
+    data,
+    hard_limit,
     load_benchmark,
-    main,
+    resolve_solvers,
     run_benchmark,
+    run_one,
+    solve_lookup,
+    solve_sympy_rec,
 )
+from progsearch.cli import main as cli_main
+
+
+def main(argv):
+    """``progsearch bench ARGV``: the exit code."""
+    return cli_main(["bench", *argv])
 
 SHARED = Path("/work/shared/data/oeis_public.json")
 SLACK = 20.0  # time limit for real baselines: generous, so a loaded machine cannot fail a test
@@ -93,7 +101,7 @@ def test_load_errors_name_the_argument(tmp_path):
 
 
 def test_missing_packaged_copy_says_so(monkeypatch, tmp_path):
-    monkeypatch.setattr(bench, "DATA_PATH", tmp_path / "gone.json")
+    monkeypatch.setattr(data, "DATA_PATH", tmp_path / "gone.json")
     with pytest.raises(ValueError, match="packaged benchmark file"):
         load_benchmark()
 
@@ -129,7 +137,7 @@ EASY = {
     ],
 )
 def test_each_baseline_solves_an_easy_sequence(solver, sequence):
-    row = bench._run_one(entry(EASY[sequence]), solver, SOLVERS[solver], SLACK)
+    row = run_one(entry(EASY[sequence]), solver, SOLVERS[solver], SLACK)
     assert row.status == "ok"
     assert row.solved and not row.false
     assert row.prediction == EASY[sequence][15:25]
@@ -140,34 +148,34 @@ def test_each_baseline_solves_an_easy_sequence(solver, sequence):
 def test_baselines_on_a_random_sequence_predict_nothing_or_are_marked_false(solver):
     rng = random.Random(7)
     terms = [rng.randrange(1, 1000) for _ in range(25)]
-    row = bench._run_one(entry(terms), solver, SOLVERS[solver], SLACK)
+    row = run_one(entry(terms), solver, SOLVERS[solver], SLACK)
     assert not row.solved
     assert row.false == row.made
 
 
 def test_ridge_predicts_on_the_absolute_index_with_the_offset():
     terms = [3 * n + 1 for n in range(5, 30)]  # a(n) = 3n + 1 from n = 5
-    row = bench._run_one(entry(terms, offset=5), "ridge", SOLVERS["ridge"], SLACK)
+    row = run_one(entry(terms, offset=5), "ridge", SOLVERS["ridge"], SLACK)
     assert row.solved
 
 
 def test_a_non_integer_prediction_is_exact_and_false():
     train = [2 ** (14 - j) for j in range(15)]  # 2 a(n) = a(n-1): the next terms are 1/2, 1/4
-    assert bench.solve_sympy_rec(train, 0, 3, 1.0) == ["1/2", "1/4", "1/8"]
-    row = bench._run_one(entry(train + [0] * 10), "sympy_rec", SOLVERS["sympy_rec"], 1.0)
+    assert solve_sympy_rec(train, 0, 3, 1.0) == ["1/2", "1/4", "1/8"]
+    row = run_one(entry(train + [0] * 10), "sympy_rec", SOLVERS["sympy_rec"], 1.0)
     assert row.made and row.false and not row.solved
 
 
 def test_lookup_never_predicts():
-    assert bench.solve_lookup(fibonacci(15), 0, 10, 1.0) is None
+    assert solve_lookup(fibonacci(15), 0, 10, 1.0) is None
 
 
 def test_sympy_group_name_expands_to_every_sympy_guesser():
-    chosen = bench._resolve_solvers(["lookup", "sympy"])
+    chosen = resolve_solvers(["lookup", "sympy"])
     assert list(chosen) == ["lookup"] + [s for s in SOLVERS if s.startswith("sympy_")]
     assert set(chosen) - {"lookup"} < set(BASELINES)
     with pytest.raises(ValueError, match="solvers: unknown solver 'nope'"):
-        bench._resolve_solvers(["nope"])
+        resolve_solvers(["nope"])
 
 
 # %% accounting with fake solvers
@@ -239,12 +247,12 @@ def test_a_slow_solver_is_abandoned_at_the_hard_limit():
     (row,) = result.rows
     assert row.status == "timeout" and not row.made
     assert time.perf_counter() - start < 5  # abandoned at 2 * 0.1 + 1 s, not after 30 s
-    assert row.seconds == pytest.approx(bench.hard_limit(0.1), abs=0.5)
+    assert row.seconds == pytest.approx(hard_limit(0.1), abs=0.5)
 
 
 def test_a_late_answer_from_a_worker_thread_is_discarded():
     def late(train, offset, k, time_limit):
-        time.sleep(bench.hard_limit(time_limit) + 0.2)  # no SIGALRM in a thread: runs to the end
+        time.sleep(hard_limit(time_limit) + 0.2)  # no SIGALRM in a thread: runs to the end
         return truth_for(train, offset, k, time_limit)
 
     with joblib.parallel_config(backend="threading", n_jobs=2):
@@ -336,6 +344,7 @@ def test_json_carries_the_summary_and_the_rows():
     [
         ["--time-limit", "-1"],
         ["--time-limit", "soon"],
+        ["--time-limit", "inf"],
         ["--tier", "hard"],
         ["--limit", "0"],
         ["--jobs", "0"],
@@ -352,8 +361,10 @@ def test_bad_arguments_give_one_line_and_status_2(argv, capsys):
     assert "Traceback" not in err
 
 
-def test_help_returns_0(capsys):
-    assert main(["--help"]) == 0
+def test_help_exits_0(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
     assert "--time-limit" in capsys.readouterr().out
 
 
@@ -373,16 +384,14 @@ def test_main_text_run(capsys):
     assert captured.err.count("\n") == 2  # one progress line per sequence
 
 
-def test_throughput_flag_delegates_the_other_arguments(monkeypatch):
+def test_throughput_flag_switches_to_the_throughput_flags(monkeypatch, capsys):
     seen = []
-    fake = types.ModuleType("progsearch.throughput")
-    fake.main = lambda argv: seen.append(argv) or 0
-    monkeypatch.setitem(sys.modules, "progsearch.throughput", fake)
-    import progsearch
-
-    monkeypatch.setattr(progsearch, "throughput", fake, raising=False)
-    assert main(["--throughput", "--jobs", "2"]) == 0
-    assert seen == [["--jobs", "2"]]
+    monkeypatch.setattr("progsearch.cli.bench.run_throughput", lambda args: seen.append(args) or 0)
+    assert main(["--max-size", "4", "--throughput", "--seed", "3"]) == 0
+    assert (seen[0].max_size, seen[0].seed, seen[0].time_limit) == (4, 3, 120.0)
+    assert main(["--throughput", "--jobs", "2"]) == 2  # --jobs is the benchmark's, not its
+    err = capsys.readouterr().err
+    assert err == "progsearch bench --throughput: error: unrecognized arguments: --jobs 2\n"
 
 
 # %% end to end with the real search

@@ -1,6 +1,5 @@
-"""Tests for `progsearch compare`: through run(parse_args(...)) and as a real subprocess."""
+"""Tests for `progsearch compare`: through progsearch.cli.main and as a real subprocess."""
 
-import argparse
 import contextlib
 import io
 import itertools
@@ -11,7 +10,7 @@ import sys
 
 import pytest
 
-from progsearch import cli_compare
+from progsearch.cli import main
 from progsearch.compare import compare
 from progsearch.report import COLUMNS, table
 
@@ -20,14 +19,8 @@ FIBONACCI = [str(v) for v in (0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233,
                                1597)]
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="progsearch compare")
-    cli_compare.add_arguments(p)
-    return p
-
-
 def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    code = cli_compare.run(parser().parse_args(argv))
+    code = main(["compare", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -38,10 +31,9 @@ def table_rows(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def squares_json() -> dict:
-    args = parser().parse_args([*SQUARES, "--holdout", "4", "--json"])
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        assert cli_compare.run(args) == 0
+        assert main(["compare", *SQUARES, "--holdout", "4", "--json"]) == 0
     return json.loads(buf.getvalue())
 
 
@@ -123,6 +115,10 @@ def test_commas_between_terms(capsys):
     (["0", "1", "4", "--holdout", "2"], "--holdout must be at least 1 and leave at least 2"),
     (["0", "1", "4", "9", "--holdout", "0"], "--holdout must be at least 1"),
     (["0", "1", "4", "9", "--holdout", "-1"], "--holdout must be at least 1"),
+    (["0", "1", "4", "9", "--holdout", "1", "--time-limit", "nan"],
+     "argument --time-limit: 'nan' must be a positive number of seconds"),
+    (["0", "1", "4", "9", "--holdout", "1", "--time-limit", "soon"],
+     "argument --time-limit: 'soon' is not a number"),
 ])
 def test_bad_input_is_one_line(argv, message, capsys):
     code, out, err = run(argv, capsys)
@@ -187,26 +183,11 @@ def test_plot_draws_every_row_and_uses_a_log_scale_for_wide_ranges():
 
 
 # -- the real command line --------------------------------------------------------------------
-def _has_compare() -> bool:
-    try:
-        from progsearch import cli
-    except ImportError:
-        return False
-    parser = cli._build() if hasattr(cli, "_build") else None
-    actions = getattr(parser, "_subparsers", None)
-    return actions is not None and any(
-        "compare" in getattr(a, "choices", {}) for a in actions._group_actions)
-
-
-needs_cli = pytest.mark.skipif(not _has_compare(), reason="progsearch.cli has no compare yet")
-
-
 def _progsearch(*argv: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "progsearch", "compare", *argv],
                           capture_output=True, text=True, timeout=120, check=False)
 
 
-@needs_cli
 def test_subprocess_squares():
     done = _progsearch(*SQUARES, "--holdout", "4")
     assert done.returncode == 0, done.stderr
@@ -214,13 +195,11 @@ def test_subprocess_squares():
     assert rows[0].startswith(">") and rows[0].endswith("n*n") and " 4/4 " in rows[0]
 
 
-@needs_cli
 def test_subprocess_json():
     done = _progsearch(*SQUARES, "--holdout", "4", "--json", "--time-limit", "0.5")
     assert done.returncode == 0 and json.loads(done.stdout)["rows"][0]["mark"] == ">"
 
 
-@needs_cli
 @pytest.mark.parametrize("argv", [["0", "1", "x", "--holdout", "1"],
                                   ["0", "1", "4", "--holdout", "5"]])
 def test_subprocess_bad_input(argv):
@@ -228,3 +207,12 @@ def test_subprocess_bad_input(argv):
     assert done.returncode == 2 and done.stdout == ""
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
     assert done.stderr.startswith("progsearch compare: error: ")
+
+
+def test_ctrl_c_is_one_line_and_status_130(capsys, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("progsearch.cli.compare.compare", interrupted)
+    code, out, err = run([*SQUARES, "--holdout", "4"], capsys)
+    assert (code, out, err) == (130, "", "progsearch: interrupted\n")

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from progsearch import throughput
+from progsearch.bench import throughput
+from progsearch.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_the_report_prints_the_figures(fig):
 def test_the_command_prints_json(monkeypatch, capsys):
     monkeypatch.setattr(throughput, "report_seconds",
                         lambda: {"report_25_s": 0.5, "report_25_first_s": 2.0})
-    assert throughput.main(["--max-size", "4", "--json"]) == 0
+    assert main(["bench", "--throughput", "--max-size", "4", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [row["size"] for row in out["sizes"]] == [2, 3, 4]
     assert out["gather_ns"] > 0 and out["bare_add_ns_per_row"] > 0
@@ -50,6 +51,19 @@ def test_the_command_prints_json(monkeypatch, capsys):
 @pytest.mark.parametrize("argv", [["--max-size", "40"], ["--max-size", "x"],
                                   ["--time-limit", "-1"], ["--frobnicate"]])
 def test_bad_arguments_get_one_line_and_status_2(argv, capsys):
-    assert throughput.main(argv) == 2
+    assert main(["bench", "--throughput", *argv]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("progsearch bench") and "\n" not in err
+
+
+def test_out_of_range_flags_name_the_flag(capsys):
+    assert main(["bench", "--throughput", "--time-limit", "5000"]) == 2
+    assert capsys.readouterr().err == "progsearch bench: error: --time-limit must be in (0, 3600]\n"
+
+
+def test_timed_report_times_the_comparison_and_its_text():
+    terms = [n * n for n in range(10)]
+    text, seconds = throughput.timed_report(terms, holdout=3, time_limit=5.0, max_size=3)
+    assert text.startswith("progsearch compare: 7 training terms")
+    assert "n*n" in text  # the squares are found within size 3
+    assert 0 < seconds < 60

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from .forms import Program
-from .search import SearchResult
+from progsearch.forms import Program
+from progsearch.search import SearchResult
 
 LEGEND = ("bits: length of the program in one prefix-free binary code (form tag, log2 of the "
           "choices\n      at each expression node, Elias delta for integers); 2**-bits is its "
@@ -15,7 +15,13 @@ SHOWN = 10  # programs listed in the table (the lookup is always listed too)
 
 
 def program_dict(prog: Program, start: int, k: int) -> dict:
-    """The JSON fields of a program."""
+    """The JSON fields of a program, with its ``k`` terms from index ``start``.
+
+    >>> from progsearch.search import search
+    >>> d = program_dict(search([1, 2, 3, 4], max_size=3).best, 4, 2)
+    >>> d["form"], d["program"], d["next"]
+    ('formula', '1 + n', [5, 6])
+    """
     nxt = prog.continuation(start, k)
     return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
             "program": prog.display(), "source": prog.source,
@@ -23,7 +29,12 @@ def program_dict(prog: Program, start: int, k: int) -> dict:
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
-    """The JSON document of a search: best, programs, prediction, stats."""
+    """The JSON document of a search: best, programs, prediction, stats.
+
+    >>> from progsearch.search import search
+    >>> list(result_dict(search([1, 2, 3, 4], max_size=3), 2))
+    ['terms', 'offset', 'best', 'programs', 'prediction', 'stats']
+    """
     start = r.offset + len(r.terms)
     return {"terms": r.terms, "offset": r.offset,
             "best": program_dict(r.best, start, k),
@@ -52,7 +63,13 @@ def _row(rank: int, prog: Program, pick: bool, nxt: tuple[int, ...] | None) -> s
 
 
 def guess_table(r: SearchResult, k: int = 5) -> str:
-    """The ranked table of a search, with the pick marked, a legend and the prediction."""
+    """The ranked table of a search, with the pick marked, a legend and the prediction.
+
+    >>> from progsearch.search import search
+    >>> table = guess_table(search([1, 2, 3, 4], max_size=3), 2).splitlines()
+    >>> table[4].split()[:3], "1 + n" in table[4]
+    (['>', '1', 'formula'], True)
+    """
     start = r.offset + len(r.terms)
     s = r.stats
     lines = [(f"{len(r.terms)} terms from n={r.offset}; searched sizes up to {s.max_size} in "

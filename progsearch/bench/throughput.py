@@ -10,16 +10,15 @@ figures cover complete sizes, each with its own set-up (its operands' rows, its 
 
 from __future__ import annotations
 
-import json
 import resource
-import sys
 import time
+from collections.abc import Sequence
 
 import numpy as np
 
-from .cmdline import ArgumentError, Parser
-from .engine import Stop
-from .search import _formula_engine
+from progsearch.compare import compare
+from progsearch.engine import Stop
+from progsearch.search import _formula_engine
 
 
 def no_rule_terms(seed: int = 0, n: int = 15) -> list[int]:
@@ -32,7 +31,11 @@ def no_rule_terms(seed: int = 0, n: int = 15) -> list[int]:
 
 
 def bare_add_ns(m: int, rows: int = 1 << 18) -> float:
-    """Nanoseconds per row of a bare int64 add of two (rows, m) arrays: the NumPy floor."""
+    """Nanoseconds per row of a bare int64 add of two (rows, m) arrays: the NumPy floor.
+
+    >>> bare_add_ns(4, rows=1024) > 0
+    True
+    """
     a = np.arange(rows * m, dtype=np.int64).reshape(rows, m)
     b = a[::-1].copy()
     best = float("inf")
@@ -113,13 +116,26 @@ def measure(max_size: int = MAX_SIZE, time_limit: float = 120.0, seed: int = 0) 
             "bare_add_ns_per_row": round(bare_add_ns(m), 2), "sizes": sizes}
 
 
+def timed_report(terms: Sequence[int], *, holdout: int, **kwargs) -> tuple[str, float]:
+    """Compare on all but the last ``holdout`` terms and render the report: (text, seconds).
+
+    The seconds cover the search, the ridge sweep and the rendering.
+
+    >>> text, seconds = timed_report(list(range(10)), holdout=2, time_limit=0.2, max_size=3)
+    >>> text.startswith('progsearch compare: 8 training terms'), seconds < 60
+    (True, True)
+    """
+    terms = list(terms)
+    t0 = time.perf_counter()
+    text = str(compare(terms[:-holdout], terms[-holdout:], **kwargs))
+    return text, time.perf_counter() - t0
+
+
 def report_seconds() -> dict:
     """Seconds to print a comparison report for 25 terms (20 train, 5 held out), default budget.
 
     Measured twice in one process: the first call includes importing scikit-learn.
     """
-    from .report import timed_report
-
     fib = [0, 1]
     while len(fib) < 25:
         fib.append(fib[-1] + fib[-2])
@@ -129,7 +145,7 @@ def report_seconds() -> dict:
 
 
 def report(fig: dict) -> str:
-    """The printed throughput table."""
+    """The printed throughput table of the figures ``measure`` and ``report_seconds`` return."""
     lines = [(f"engine throughput on {len(fig['terms'])} random terms (no short rule), "
              f"{fig['points']} evaluation points, one core"), "",
              (f"{'size':>4} {'candidates':>12} {'distinct':>10} {'seconds':>8} {'cand/s':>12} "
@@ -159,31 +175,5 @@ def report(fig: dict) -> str:
               (f"compare report for 25 terms (default budget): {fig['report_25_s']} s "
                f"({fig['report_25_first_s']} s on the first call, which imports scikit-learn)"),
               ("candidate: one expression built from kept ones, looked up for equivalence "
-              "(see progsearch/throughput.py)"), "growth: time of a size over the size before"]
+              "(see progsearch/bench/throughput.py)"), "growth: time of a size over the size before"]
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``progsearch bench --throughput``: print the figures (or JSON)."""
-    p = Parser(prog="progsearch bench --throughput")
-    p.add_argument("--max-size", type=int, default=MAX_SIZE)
-    p.add_argument("--time-limit", type=float, default=120.0)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--json", action="store_true")
-    try:
-        args = p.parse_args([a for a in (argv or []) if a != "--throughput"])
-    except ArgumentError as e:
-        print(e, file=sys.stderr)
-        return 2
-    except SystemExit as e:  # --help
-        return int(e.code or 0)
-    if not 0 < args.time_limit <= 3600:
-        print("progsearch bench: error: --time-limit must be in (0, 3600]", file=sys.stderr)
-        return 2
-    if not 2 <= args.max_size <= 12:
-        print("progsearch bench: error: --max-size must be in [2, 12]", file=sys.stderr)
-        return 2
-    fig = measure(args.max_size, args.time_limit, args.seed)
-    fig.update(report_seconds())
-    print(json.dumps(fig, indent=1) if args.json else report(fig))
-    return 0
