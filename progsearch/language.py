@@ -13,6 +13,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .kernels import (
+    add_block, binomial_block, binomial_bottom_range, binomial_const, binomial_top_range,
+    exponent_range, factorial_block, factorial_range, floordiv_block, floordiv_const, mod_block,
+    mod_const, mul_block, nonzero, pow_block, pow_const, sub_block,
+)
+
 
 def _sp():
     """SymPy, imported on first use (it takes most of a second to import)."""
@@ -72,14 +78,19 @@ def _factorial(x: int) -> int:
 
 @dataclass(frozen=True)
 class Op:
-    """One operator: name, arity, Python rendering, exact function, SymPy builder."""
+    """One operator: its Python rendering, exact function and SymPy builder, and for the
+    engine its NumPy kernels (:mod:`progsearch.kernels`) and search limits."""
 
     name: str
     arity: int
     symbol: str  # infix symbol, or function name for calls
     prec: int  # Python precedence: 1 for + -, 2 for * // %, 4 for **, 9 for calls
-    func: Callable[..., int]
+    func: Callable[..., int]  # exact, on Python ints; raises Invalid outside its domain
     to_sympy: Callable[..., object]
+    kernel: Callable  # (a, b) -> (values, undefined) on int64 blocks; b is None if unary
+    scalar: Callable | None = None  # (a, c) -> the same for one int c as b: a fast path
+    domain: tuple = (None, None)  # per operand, a test of its values (None: any value)
+    max_nodes: tuple = (None, None)  # per operand, the most nodes the search builds it from
     commutative: bool = False
 
     def __repr__(self) -> str:
@@ -90,15 +101,31 @@ class Op:
 
 
 OPS: tuple[Op, ...] = (
-    Op("add", 2, "+", 1, lambda x, y: x + y, lambda x, y: x + y, True),
-    Op("sub", 2, "-", 1, lambda x, y: x - y, lambda x, y: x - y),
-    Op("mul", 2, "*", 2, lambda x, y: _check_size(x * y), lambda x, y: x * y, True),
-    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: _sp().floor(x / y)),
-    Op("mod", 2, "%", 2, _mod, lambda x, y: _sp().Mod(x, y)),
-    Op("pow", 2, "**", 4, _pow, lambda x, y: x**y),
-    Op("binomial", 2, "comb", 9, _binomial, lambda x, y: _sp().binomial(x, y)),
-    Op("factorial", 1, "factorial", 9, _factorial, lambda x: _sp().factorial(x)),
+    Op("add", 2, "+", 1, lambda x, y: x + y, lambda x, y: x + y, add_block, commutative=True),
+    Op("sub", 2, "-", 1, lambda x, y: x - y, lambda x, y: x - y, sub_block),
+    Op("mul", 2, "*", 2, lambda x, y: _check_size(x * y), lambda x, y: x * y, mul_block,
+       commutative=True),
+    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: _sp().floor(x / y), floordiv_block,
+       scalar=floordiv_const, domain=(None, nonzero), max_nodes=(None, 3)),
+    Op("mod", 2, "%", 2, _mod, lambda x, y: _sp().Mod(x, y), mod_block,
+       scalar=mod_const, domain=(None, nonzero), max_nodes=(None, 3)),
+    Op("pow", 2, "**", 4, _pow, lambda x, y: x**y, pow_block,
+       scalar=pow_const, domain=(None, exponent_range), max_nodes=(3, 3)),
+    Op("binomial", 2, "comb", 9, _binomial, lambda x, y: _sp().binomial(x, y), binomial_block,
+       scalar=binomial_const, domain=(binomial_top_range, binomial_bottom_range),
+       max_nodes=(3, 1)),
+    Op("factorial", 1, "factorial", 9, _factorial, lambda x: _sp().factorial(x),
+       factorial_block, domain=(factorial_range,), max_nodes=(3,)),
 )
+"""Every operator, one row each: the engine and the pricing read everything from here.
+
+To add an operator, add a row: its exact ``func`` (guards raise :class:`Invalid`; cap results
+with ``_check_size``) and its NumPy ``kernel`` in kernels.py (flag every value that leaves
+int64), optionally a ``scalar`` fast path, operand ``domain`` tests and ``max_nodes`` caps.
+The engine hashes ``+ - *`` and computes every other row from its kernel.  The price needs
+nothing: a node costs log2(variables + const + len(OPS)) bits (forms.expr_bits), so a new
+row makes every node of every expression dearer, and every report's bits change.
+"""
 OP_BY_NAME = {op.name: op for op in OPS}
 
 

@@ -4,13 +4,18 @@ for its int64 kernels at the overflow boundary against exact Python integers."""
 import functools
 import itertools
 import math
+import pickle
 
 import numpy as np
 import pytest
 
-from progsearch import engine, kernels
-from progsearch.engine import MAX_RIGHT_SIZE, SENT, Engine
-from progsearch.language import OP_BY_NAME, OPS, Apply, Const, Invalid, Var
+from progsearch import kernels
+from progsearch.engine import SENT, Engine
+from progsearch.engine.blocks import blocks_of
+from progsearch.engine.evaluate import divmod_row, evaluate, evaluate_row
+from progsearch.engine.linear import match
+from progsearch.engine.records import MAX_HITS
+from progsearch.language import OP_BY_NAME, OPS, Apply, Const, Invalid, Op, Var
 
 LIMIT = 2**63  # int64 holds |v| < 2**63; -2**63 itself is the engine's SENT ("unknown")
 UNKNOWN = None  # the brute force's SENT
@@ -27,10 +32,10 @@ def brute_force(leaves, env_of_point, required, max_size):
     subexpression is UNKNOWN there (the engine's documented rule: unknown stays unknown).
     An expression UNKNOWN at a required point is dropped.
 
-    Mirrored restrictions of the engine's search space (engine.py), all stated there:
-    * MAX_RIGHT_SIZE: the right operand of floordiv, mod, pow and binomial, and the operand
-      of factorial, have at most that many nodes (3, 3, 3, 1, 3 today: read from engine.py);
-    * the domain prefilters (``_domain_rows``) on operands at the required points: divisor
+    Mirrored restrictions of the engine's search space, all stated in the operator table:
+    * ``Op.max_nodes``: the operands of floordiv, mod, pow and binomial, and the operand of
+      factorial, have at most that many nodes (the right ones 3, 3, 3, 1, 3 today);
+    * the domain prefilters (``Op.domain``) on operands at the required points: divisor
       and modulus nonzero, exponent in 0..63, binomial arguments 0 <= x <= 1000 and
       0 <= k <= 62, factorial argument in 0..20;
     * kernel ranges at the other points (outside them the engine says "unknown"): exponent
@@ -76,14 +81,14 @@ def brute_force(leaves, env_of_point, required, max_size):
         out = []
         for op in OPS:
             if op.arity == 1:
-                if size - 1 > MAX_RIGHT_SIZE.get(op.name, size - 1):
+                if not within(size - 1, op.max_nodes[0]):
                     continue
                 operands = [(e, r) for e, r in trees[size - 1] if allowed(op.name, None, r)]
                 out += [(Apply(op, (e,)), combine(op, [r])) for e, r in operands]
                 continue
             for i in range(1, size - 1):
                 j = size - 1 - i
-                if j > MAX_RIGHT_SIZE.get(op.name, j):
+                if not (within(i, op.max_nodes[0]) and within(j, op.max_nodes[1])):
                     continue
                 lefts = [(e, r) for e, r in trees[i] if allowed(op.name, "left", r)]
                 rights = [(e, r) for e, r in trees[j] if allowed(op.name, "right", r)]
@@ -91,6 +96,10 @@ def brute_force(leaves, env_of_point, required, max_size):
                         for (x, rx), (y, ry) in itertools.product(lefts, rights)]
         trees[size] = [(e, r) for e, r in out if defined(r)]
     return trees
+
+
+def within(nodes, cap):
+    return cap is None or nodes <= cap
 
 
 def _checked(v: int):
@@ -266,10 +275,10 @@ def test_minimal_duplicate_row_from_overflow_beyond_the_training_range():
     assert len(rows) == len(set(rows)), exprs  # n*n and n**2 are both (0, 1, 4, unknown)
 
 
-@pytest.mark.xfail(strict=True, reason="KNOWN LIMITATION (engine.py docstring): sums, differences "
-                   "and products are kept by the hash of their wrapped values before they are "
-                   "computed, so one that overflows at a required point shadows a valid row equal "
-                   "to it mod 2**64 at every point")
+@pytest.mark.xfail(strict=True, reason="KNOWN LIMITATION (progsearch.engine docstring): sums, "
+                   "differences and products are kept by the hash of their wrapped values before "
+                   "they are computed, so one that overflows at a required point shadows a valid "
+                   "row equal to it mod 2**64 at every point")
 def test_minimal_valid_row_shadowed_by_an_overflowing_one():
     big = 2**63 - 1  # big + big wraps to -2, the value of (-1) + (-1)
     leaves = [Var("n"), Const(big), Const(-1)]
@@ -322,7 +331,8 @@ def test_the_last_size_alone_finds_the_same_hits_and_keeps_nothing(config, rule)
     full.grow()
     last.grow(keep=False)
     assert last.solutions, "the rule is within 5 nodes"
-    assert [str(last.expr(h)) for h in last.solutions] == [str(full.expr(h)) for h in full.solutions]
+    assert [str(h) for h in map(last.expr, last.solutions)] == [
+        str(h) for h in map(full.expr, full.solutions)]
     assert (last.stats.max_size, last.stats.hit_size, len(last.banks)) == (4, 5, 5)
     assert len(last.keys) == sum(len(b) for b in last.banks[1:])
 
@@ -343,13 +353,41 @@ def test_match_finds_every_equal_pair_whichever_side_is_smaller():
     for n_want, n_have in [(5, 300), (300, 5), (40, 40)]:
         want = rng.integers(0, 30, size=n_want).astype(np.uint64)
         have = rng.integers(0, 30, size=n_have).astype(np.uint64)
-        pairs = engine._match(want, have)
+        pairs = match(want, have)
         every = [(a, b) for a in range(n_want) for b in range(n_have) if want[a] == have[b]]
-        assert len(pairs) == min(len(every), engine.MAX_HITS)
+        assert len(pairs) == min(len(every), MAX_HITS)
         assert set(pairs) <= set(every) and len(set(pairs)) == len(pairs)
-        assert pairs == engine._match(want, have)  # the same order every time
+        assert pairs == match(want, have)  # the same order every time
 
 
+
+
+def _min_block(a, b):
+    r = np.minimum(a, b)
+    return r, np.zeros(r.shape, dtype=bool)
+
+
+def test_an_operator_is_one_row_for_the_engine():
+    # A new row (not in OPS) is enumerated, hit and rebuilt with no other registration, and
+    # its caps decide its blocks.
+    low = Op("min", 2, "min", 9, min, lambda x, y: x, _min_block, commutative=True,
+             max_nodes=(1, 1))
+    leaves, vals, required, env = formula_config()
+    want = [min(env(p)["n"], 2) for p in range(len(required)) if required[p]]
+    eng = Engine(leaves, vals, np.array(required), np.array(want, dtype=np.int64),
+                 ops=OPS + (low,))
+    eng.grow()
+    eng.grow()
+    assert "min(n, 2)" in [str(eng.expr(h)) for h in eng.solutions]
+    assert [(op.name, i, j) for _, op, i, j in blocks_of(OPS + (low,), 5)
+            if op is low] == []  # operands of 1 node only: size 3 and no other
+
+
+def test_an_operator_row_pickles_by_name_and_carries_its_kernels():
+    for op in OPS:
+        assert pickle.loads(pickle.dumps(op)) is op and repr(op) == f"Op({op.name!r})"
+        assert len(op.domain) >= op.arity and len(op.max_nodes) >= op.arity
+    assert OP_BY_NAME["pow"].kernel is kernels.pow_block
 
 # ---------------------------------------------------------------- kernels at the boundary
 
@@ -393,7 +431,7 @@ def python_value(name, a, b):
 def run_kernel(name, pairs):
     a = np.array([p[0] for p in pairs], dtype=np.int64)
     b = None if name == "factorial" else np.array([p[1] for p in pairs], dtype=np.int64)
-    return engine._evaluate(name, a, b)
+    return evaluate(OP_BY_NAME[name], a, b)
 
 
 KERNEL_NAMES = ["add", "sub", "mul", "floordiv", "mod", "pow", "binomial", "factorial"]
@@ -440,22 +478,19 @@ def test_mul_flags_overflow_exactly_at_the_int64_boundary():
 
 
 def test_scalar_and_row_paths_agree_with_the_block_kernel():
-    evaluate_row = getattr(engine, "_evaluate_row", None)
-    if evaluate_row is None:
-        pytest.skip("no separate row kernel")
     rng = np.random.default_rng(5)
     column = np.array(EDGE + [-x for x in EDGE[1:]] + [SENT], dtype=np.int64)
     block = np.stack([column, column[::-1], rng.permutation(column)], axis=1)
     unknown = block == SENT
-    for name in ("floordiv", "mod", "pow", "binomial"):
+    for op in (OP_BY_NAME[name] for name in ("floordiv", "mod", "pow", "binomial")):
         rows = [np.full(3, c, dtype=np.int64) for c in (0, 1, -1, 2, 3, 7, 62, 63, 64, -5)]
         rows += [rng.integers(-5, 70, size=3) for _ in range(20)]
         for row in rows:
-            r1, bad1 = engine._evaluate(name, block, np.broadcast_to(row, block.shape))
-            r2, bad2 = evaluate_row(name, block, row)  # the caller marks a's unknowns
+            r1, bad1 = evaluate(op, block, np.broadcast_to(row, block.shape))
+            r2, bad2 = evaluate_row(op, block, row)  # the caller marks a's unknowns
             bad2 = unknown if bad2 is None else bad2 | unknown
-            assert (bad1 == bad2).all(), (name, row)
-            assert (r1[~bad1] == r2[~bad1]).all(), (name, row)
+            assert (bad1 == bad2).all(), (op, row)
+            assert (r1[~bad1] == r2[~bad1]).all(), (op, row)
 
 
 def test_divmod_row_gives_floordiv_and_mod_of_the_block_kernel():
@@ -465,25 +500,26 @@ def test_divmod_row_gives_floordiv_and_mod_of_the_block_kernel():
     rows = [np.full(3, c, dtype=np.int64) for c in (0, 1, -1, 2, -3, 7, 2**62)]
     rows += [rng.integers(-5, 6, size=3) for _ in range(10)]
     for row in rows:
-        for name, (r2, bad2) in zip(("floordiv", "mod"), engine._divmod_row(block, row)):
-            r1, bad1 = engine._evaluate(name, block, np.broadcast_to(row, block.shape))
+        div, mod = OP_BY_NAME["floordiv"], OP_BY_NAME["mod"]
+        for op, (r2, bad2) in zip((div, mod), divmod_row(div, mod, block, row)):
+            r1, bad1 = evaluate(op, block, np.broadcast_to(row, block.shape))
             bad2 = np.zeros(block.shape, bool) if bad2 is None else bad2
-            assert (bad1 == bad2).all(), (name, row)
-            assert (r1[~bad1] == r2[~bad1]).all(), (name, row)
+            assert (bad1 == bad2).all(), (op, row)
+            assert (r1[~bad1] == r2[~bad1]).all(), (op, row)
 
 
 def test_unknown_inputs_stay_unknown():
     a = np.array([SENT, SENT, 5, SENT], dtype=np.int64)
     b = np.array([0, 1, SENT, SENT], dtype=np.int64)
     for name in KERNEL_NAMES:
-        _, bad = engine._evaluate(name, a, None if name == "factorial" else b)
+        _, bad = evaluate(OP_BY_NAME[name], a, None if name == "factorial" else b)
         expect = [True, True, True, True] if name != "factorial" else [True, True, False, True]
         assert bad.tolist() == expect, name
 
 
 def test_sent_is_the_int64_minimum_and_never_a_valid_value():
     assert SENT == -(2**63)
-    _, bad = engine._evaluate("sub", np.array([-(2**62)], dtype=np.int64),
+    _, bad = evaluate(OP_BY_NAME["sub"], np.array([-(2**62)], dtype=np.int64),
                               np.array([2**62], dtype=np.int64))
     assert bad.tolist() == [True]  # -2**63 would read as "unknown"
     assert math.isclose(kernels.SAFE, 2.0**63, rel_tol=1e-12)

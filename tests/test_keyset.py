@@ -4,7 +4,7 @@ lookup() hands to add(), rebuilds, and keys pushed down to the smaller tables an
 import numpy as np
 import pytest
 
-from progsearch.keyset import KeySet, fix
+from progsearch.engine.keyset import KeySet, fix
 
 U64 = np.uint64
 

@@ -139,6 +139,36 @@ class KeySet:
             fill = None  # the tables were rebuilt
         self._add_keys(fix(h), fill)
 
+    def add_new(self, h: np.ndarray) -> np.ndarray:
+        """Add the raw hashes not in the set, the first of equals; return their positions.
+
+        The positions are in the order of ``h``: the first built keeps its place.
+
+        >>> s = KeySet()
+        >>> s.add(np.array([10], dtype=np.uint64))
+        >>> s.add_new(np.array([10, 30, 30, 20], dtype=np.uint64)).tolist(), len(s)
+        ([1, 3], 3)
+        """
+        seen, fill = self.lookup(h)
+        idx = np.flatnonzero(~seen)
+        hs, fill = h[idx], fill[idx]
+        if len(idx) > 1:
+            # One plain sort of (hash prefix | position), cheaper than an argsort: equal
+            # hashes end up adjacent, the first built first.  Two different hashes with one
+            # prefix can only keep a duplicate, never lose a row.
+            low = max(16, int(len(idx) - 1).bit_length())
+            packed = (hs >> U64(low) << U64(low)) | np.arange(len(idx), dtype=U64)
+            packed.sort()
+            pos = (packed & U64((1 << low) - 1)).astype(np.intp)
+            hs = hs[pos]
+            first = np.ones(len(hs), dtype=bool)
+            first[1:] = hs[1:] != hs[:-1]
+            keep = np.zeros(len(idx), dtype=bool)
+            keep[pos[first]] = True  # the first of equals, back in the order built
+            idx, hs, fill = idx[keep], hs[first], fill[pos[first]]
+        self.add(hs, fill)  # sorted by prefix: their buckets are written in address order
+        return idx
+
     def _add_keys(self, k: np.ndarray, fill: np.ndarray | None = None) -> None:
         b = self._buckets(k)
         if len(k) > 1 and not (b[1:] >= b[:-1]).all():
