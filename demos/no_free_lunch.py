@@ -32,8 +32,15 @@ Run it: ``python demos/no_free_lunch.py``, ``python -m progsearch.demos.no_free_
 
 from __future__ import annotations
 
-from progsearch.universe import (Disagreement, Experiment, Setup, disagreement,
-                                 disagreement_text, experiment, experiment_text)
+from progsearch.universe import (
+    Disagreement,
+    Experiment,
+    Setup,
+    disagreement,
+    disagreement_text,
+    experiment,
+    experiment_text,
+)
 
 SEED = 0
 TRAIN_A = (1, 2, 4, 8, 16, 32)

@@ -27,10 +27,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from progsearch import search as find_programs  # a module attribute: tests may replace it
-from progsearch.decay_story import (AlphaRow, ProgramRow, alpha_row, bits_finding,
-                                    heldout_finding, lowest_heldout, program_row,
-                                    programs_section, rmse, sweep_table, train_finding,
-                                    weights_block, weights_finding)
+from progsearch.decay_story import (
+    AlphaRow,
+    ProgramRow,
+    alpha_row,
+    bits_finding,
+    heldout_finding,
+    lowest_heldout,
+    program_row,
+    programs_section,
+    rmse,
+    sweep_table,
+    train_finding,
+    weights_block,
+    weights_finding,
+)
 from progsearch.report import wrap
 from progsearch.ridge import best_ridge, fit_ridge
 
@@ -156,13 +167,13 @@ def data_section(result: WeightDecayResult) -> str:
     """
     last = N_TRAIN + N_HELDOUT - 1
     return "\n".join([
-        f"Data: a(n) = {RULE} plus Gaussian noise (sigma {SIGMA:g}, seed {result.seed}), "
-        "rounded to integers.",
+        (f"Data: a(n) = {RULE} plus Gaussian noise (sigma {SIGMA:g}, seed {result.seed}), "
+        "rounded to integers."),
         f"  train     n = 0..{N_TRAIN - 1}:  " + " ".join(map(str, result.train)),
         f"  held out  n = {N_TRAIN}..{last}: " + " ".join(map(str, result.heldout)),
         "            (beyond the training range: every model must extrapolate)",
-        f"Model: ridge regression on x, x**2, ..., x**{DEGREE} with x = n / {N_TRAIN - 1}; "
-        f"the target is divided by {max(map(abs, result.train))}.",
+        (f"Model: ridge regression on x, x**2, ..., x**{DEGREE} with x = n / {N_TRAIN - 1}; "
+        f"the target is divided by {max(map(abs, result.train))}."),
     ])
 
 
@@ -179,10 +190,10 @@ def findings_section(result: WeightDecayResult) -> str:
         bits_finding(rows),
         train_finding(rows),
         heldout_finding(rows, best),
-        f"The rule itself misses the held-out terms by {result.noise_floor:.1f} (RMSE): that is "
-        f"the noise. The best alpha is {gap:.1f} above it.",
-        "Picked on the training terms only (best_ridge, the last 3 as validation): "
-        f"alpha={picked.alpha:g}, held-out {picked.heldout_error:.1f}.",
+        (f"The rule itself misses the held-out terms by {result.noise_floor:.1f} (RMSE): that is "
+        f"the noise. The best alpha is {gap:.1f} above it."),
+        ("Picked on the training terms only (best_ridge, the last 3 as validation): "
+        f"alpha={picked.alpha:g}, held-out {picked.heldout_error:.1f}."),
     ]
     bullets = [wrap(text, "  ", "- ", width=99) for text in texts]
     return "\n".join(["What this run shows:", bullets[0],

@@ -18,7 +18,7 @@ import numpy as np
 
 from .forms import Program
 from .report import clip, wrap
-from .ridge import RidgeFit, fit_ridge
+from .ridge import RidgeFit
 
 LINE = 99  # the sweep's report is wrapped one column short of 100
 
@@ -70,6 +70,7 @@ class AlphaRow:
 def alpha_row(fit: RidgeFit, heldout: Sequence[int]) -> AlphaRow:
     """Summarize a fit on the held-out terms that follow its training terms.
 
+    >>> from progsearch.ridge import fit_ridge
     >>> alpha_row(fit_ridge([1, 3, 5], degree=1, alpha=0.0), [7, 10])
     AlphaRow(alpha=0, |w|=0.800, bits=21, heldout_error=0.7)
     """
@@ -236,12 +237,12 @@ def program_findings(clean: ProgramRow, noisy: ProgramRow) -> list[str]:
     noisy_tail = ("which predicts nothing beyond the training terms" if noisy.heldout_error is None
                   else f"with held-out RMSE {noisy.heldout_error:.1f}")
     found = [
-        "A program reproduces its training terms exactly; ridge only comes close to them, and its "
-        "bits count the weights alone, not the misses.",
-        f"On the rule's own terms the search finds a {clean.form} of {clean.bits:.1f} bits that "
-        f"{beyond}.",
-        f"On the noisy terms the best program is a {noisy.form} of {noisy.bits:.1f} bits, "
-        f"{noisy_tail}.",
+        ("A program reproduces its training terms exactly; ridge only comes close to them, and its "
+        "bits count the weights alone, not the misses."),
+        (f"On the rule's own terms the search finds a {clean.form} of {clean.bits:.1f} bits that "
+        f"{beyond}."),
+        (f"On the noisy terms the best program is a {noisy.form} of {noisy.bits:.1f} bits, "
+        f"{noisy_tail}."),
     ]
     if clean.matches_rule and noisy.heldout_error is None:
         found.append("Exact search finds the rule in exact data and nothing shorter than the data "
@@ -262,9 +263,9 @@ def programs_section(programs: Sequence[ProgramRow] | None, best: AlphaRow) -> s
     for p in programs:
         error = "-" if p.heldout_error is None else f"{p.heldout_error:.1f}"
         lines.append(f"  {p.data:<20} {p.form:<9} {p.bits:7.1f} {error:>14}  {clip(p.source, 43)}")
-    lines += [f"  {'the noisy terms':<20} {'ridge':<9} {best.weight_bits:7.1f} "
+    lines += [(f"  {'the noisy terms':<20} {'ridge':<9} {best.weight_bits:7.1f} "
               f"{best.heldout_error:14.1f}  alpha={best.alpha:g}, "
-              f"train RMSE {best.train_error:.2f}",
+              f"train RMSE {best.train_error:.2f}"),
               "  Every held-out RMSE is against the noisy held-out terms; - means no prediction.",
               ""]
     lines += [wrap(text, "  ", "- ", width=LINE) for text in program_findings(*programs)]

@@ -14,9 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .kernels import (
-    add_block, binomial_block, binomial_bottom_range, binomial_const, binomial_top_range,
-    exponent_range, factorial_block, factorial_range, floordiv_block, floordiv_const, mod_block,
-    mod_const, mul_block, nonzero, pow_block, pow_const, sub_block,
+    add_block,
+    binomial_block,
+    binomial_bottom_range,
+    binomial_const,
+    binomial_top_range,
+    exponent_range,
+    factorial_block,
+    factorial_range,
+    floordiv_block,
+    floordiv_const,
+    mod_block,
+    mod_const,
+    mul_block,
+    nonzero,
+    pow_block,
+    pow_const,
+    sub_block,
 )
 
 

@@ -96,7 +96,8 @@ def test_minibatches_cover_every_picture_once_per_epoch() -> None:
     batches = lib.minibatches(np.random.default_rng(3), 10, 4, 3)
     assert [len(b) for b in batches] == [4, 4, 2] * 3
     for epoch in range(3):
-        assert sorted(np.concatenate(batches[3 * epoch : 3 * epoch + 3]).tolist()) == list(range(10))
+        seen = np.concatenate(batches[3 * epoch : 3 * epoch + 3])
+        assert sorted(seen.tolist()) == list(range(10))
 
 
 def test_sampled_pictures_follow_the_feature_probabilities() -> None:

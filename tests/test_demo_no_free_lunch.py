@@ -159,7 +159,7 @@ def test_the_demo_is_a_story_of_library_calls() -> None:
 
 
 def test_runs_as_a_script(small, monkeypatch) -> None:
-    import progsearch.universe as universe
+    from progsearch import universe
 
     monkeypatch.setattr(universe, "experiment", lambda *args: small[1])
     monkeypatch.setattr(universe, "disagreement", lambda *args, **kwargs: small[0])

@@ -1,6 +1,7 @@
 """Tests for the finders and the budget: each finder keeps its contract, search() is the finders
 run in order, a budget stop is noted and reported, and a transform can wrap any finder."""
 
+import itertools
 import time
 
 import pytest
@@ -146,7 +147,7 @@ class Summed(Program):
 def partial_sums_of(find):
     """A finder for the sequences whose differences ``find`` explains."""
     def find_summed(terms, offset, budget):
-        differences = [b - a for a, b in zip(terms, terms[1:])]
+        differences = [b - a for a, b in itertools.pairwise(terms)]
         return [Summed(p, terms[0]) for p in find(differences, offset, budget)]
     return find_summed
 

@@ -6,7 +6,6 @@ and say why in the commit.
 """
 
 import pytest
-
 from golden.cases import CASES, HERE, run
 
 

@@ -8,9 +8,21 @@ import pytest
 
 from progsearch.forms import Lookup
 from progsearch.length import elias_delta_bits, int_bits
-from progsearch.universe import (LEARNERS, Bits, Rejected, Setup, disagreement, draw_program,
-                                 experiment, next_value, program_for, read_integer,
-                                 read_positive, read_program, wilson)
+from progsearch.universe import (
+    LEARNERS,
+    Bits,
+    Rejected,
+    Setup,
+    disagreement,
+    draw_program,
+    experiment,
+    next_value,
+    program_for,
+    read_integer,
+    read_positive,
+    read_program,
+    wilson,
+)
 from progsearch.universe.experiment import Z95
 
 # -- the sampler ----------------------------------------------------------------------------

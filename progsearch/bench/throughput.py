@@ -175,5 +175,6 @@ def report(fig: dict) -> str:
               (f"compare report for 25 terms (default budget): {fig['report_25_s']} s "
                f"({fig['report_25_first_s']} s on the first call, which imports scikit-learn)"),
               ("candidate: one expression built from kept ones, looked up for equivalence "
-              "(see progsearch/bench/throughput.py)"), "growth: time of a size over the size before"]
+               "(see progsearch/bench/throughput.py)"),
+              "growth: time of a size over the size before"]
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def build_parser() -> Parser:
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    """The command line read by the main parser, or by ``bench``'s own (see progsearch.cli.bench)."""
+    """The command line read by the main parser, or by ``bench``'s own (progsearch.cli.bench)."""
     if argv[:1] == ["bench"]:
         return bench.parse(argv[1:])
     return build_parser().parse_args(argv)

@@ -20,7 +20,8 @@ def demo_names() -> list[str]:
     """
     from progsearch import demos
 
-    return sorted(m.name for m in pkgutil.iter_modules(demos.__path__) if not m.name.startswith("_"))
+    names = (m.name for m in pkgutil.iter_modules(demos.__path__))
+    return sorted(name for name in names if not name.startswith("_"))
 
 
 def _demo_title(name: str) -> str:

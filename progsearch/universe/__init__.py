@@ -8,14 +8,37 @@
 - ``text``: the printed account of both.
 """
 
-from .disagreement import (Continuation, Disagreement, Group, continuation, disagreement,
-                           groups_by_next, program_for)
+from .disagreement import (
+                           Continuation,
+                           Disagreement,
+                           Group,
+                           continuation,
+                           disagreement,
+                           groups_by_next,
+                           program_for,
+)
 from .experiment import Z95, Experiment, Score, Universe, experiment, run_universe, wilson
-from .prior import (Bits, Rejected, draw_program, read_expr, read_integer, read_positive,
-                    read_program)
+from .prior import (
+                           Bits,
+                           Rejected,
+                           draw_program,
+                           read_expr,
+                           read_integer,
+                           read_positive,
+                           read_program,
+)
 from .text import disagreement_text, experiment_text, findings, score_table, universe_lines
-from .worlds import (LEARNERS, Draw, Setup, draw_from_programs, draw_random, guesses,
-                     mixture_guess, next_value, ridge_value)
+from .worlds import (
+                           LEARNERS,
+                           Draw,
+                           Setup,
+                           draw_from_programs,
+                           draw_random,
+                           guesses,
+                           mixture_guess,
+                           next_value,
+                           ridge_value,
+)
 
 __all__ = ["LEARNERS", "Z95", "Bits", "Continuation", "Disagreement", "Draw", "Experiment",
            "Group", "Rejected", "Score", "Setup", "Universe", "continuation", "disagreement",

@@ -131,7 +131,10 @@ class Experiment:
                 f"{a.accuracy:.1%} in universe A, {b.accuracy:.1%} in universe B)")
 
 
-def experiment(seed: int = 0, n_tasks: int = 200, setup: Setup = Setup()) -> Experiment:
+DEFAULT_SETUP = Setup()
+
+
+def experiment(seed: int = 0, n_tasks: int = 200, setup: Setup = DEFAULT_SETUP) -> Experiment:
     """Universe A, then universe B, ``n_tasks`` sequences each, with the generator of ``seed``.
 
     >>> experiment(n_tasks=2, setup=Setup(n_train=6))  # doctest: +ELLIPSIS

@@ -133,9 +133,9 @@ def _where_missed(a: Universe, seen: str, nth: str) -> list[str]:
         return []
     where = ", ".join(f"{n} of the {drawn[form]} written by a {form} program"
                       for form, n in sorted(missed.items(), key=lambda fn: (-fn[1], fn[0])))
-    return [f"Where the shortest program missed in universe A: {where}. A long table, or a rule "
-            f"that shows its hand only after the {nth} term, looks like noise to any learner "
-            f"that sees {seen} terms."]
+    return [(f"Where the shortest program missed in universe A: {where}. A long table, or a "
+             f"rule that shows its hand only after the {nth} term, looks like noise to any "
+             f"learner that sees {seen} terms.")]
 
 
 def _chance_finding(b: Universe, chance: float, seen: str) -> str:
