@@ -23,7 +23,6 @@ import numpy as np
 
 from .budget import Budget, SearchStats
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
-from .enumeration import formula_engine as _formula_engine  # noqa: F401  # for throughput.py
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from progsearch.compare import compare
 from progsearch.engine import Stop
-from progsearch.search import _formula_engine
+from progsearch.enumeration import formula_engine
 
 
 def no_rule_terms(seed: int = 0, n: int = 15) -> list[int]:
@@ -80,7 +80,7 @@ def measure(max_size: int = MAX_SIZE, time_limit: float = 120.0, seed: int = 0) 
     ([2, 3, 4], True)
     """
     terms = no_rule_terms(seed)
-    _, eng = _formula_engine(terms, 0)
+    _, eng = formula_engine(terms, 0)
     eng.max_bytes = 2000 * 2**20  # the search's default memory budget
     deadline = time.perf_counter() + time_limit
 
