@@ -152,8 +152,18 @@ def op_named(name: str) -> Op:
     return OP_BY_NAME[name]
 
 
-@dataclass(frozen=True)
-class Var:
+class _Leaf:
+    """What the two leaves share: one node, shown as its Python text."""
+
+    def nodes(self) -> int:
+        return 1
+
+    def __repr__(self) -> str:
+        return self.python()
+
+
+@dataclass(frozen=True, repr=False)
+class Var(_Leaf):
     """A variable leaf: ``n``, a previous term ``a1`` (= a(n-1)), ``a2``, ..., or an earlier
     term by division of the index, ``d2`` (= a(n//2)) or ``d3`` (= a(n//3)).
 
@@ -181,15 +191,8 @@ class Var:
             return _sp().Function("a")(_sp().floor(n / int(self.name[1:])))
         return _sp().Function("a")(n - int(self.name[1:]))
 
-    def nodes(self) -> int:
-        return 1
-
-    def __repr__(self) -> str:
-        return self.python()
-
-
-@dataclass(frozen=True)
-class Const:
+@dataclass(frozen=True, repr=False)
+class Const(_Leaf):
     """An integer constant leaf."""
 
     value: int
@@ -202,12 +205,6 @@ class Const:
 
     def sympy(self):
         return _sp().Integer(self.value)
-
-    def nodes(self) -> int:
-        return 1
-
-    def __repr__(self) -> str:
-        return self.python()
 
 
 @dataclass(frozen=True)

@@ -94,11 +94,8 @@ def _index(offset: int) -> str:
     return "n" if offset == 0 else f"n - {offset}" if offset > 0 else f"n + {-offset}"
 
 
-class Lookup(Program):
-    """A table of the training values: reproduces anything, predicts nothing."""
-
-    form = "lookup"
-    predicts = False
+class _Table(Program):
+    """A form whose body is a table of values: its length, then each value (length.table_bits)."""
 
     def __init__(self, values: Sequence[int], offset: int = 0):
         super().__init__(offset)
@@ -106,6 +103,13 @@ class Lookup(Program):
 
     def body_bits(self) -> float:
         return table_bits(self.values)
+
+
+class Lookup(_Table):
+    """A table of the training values: reproduces anything, predicts nothing."""
+
+    form = "lookup"
+    predicts = False
 
     def terms(self, start: int, stop: int) -> list[int]:
         """Table values; outside the table there is no value.
@@ -126,17 +130,15 @@ class Lookup(Program):
         return f"table of {len(self.values)} values"
 
 
-class Periodic(Program):
+class Periodic(_Table):
     """One period of values, repeated: ``[1, 2, 0][n % 3]``."""
 
     form = "periodic"
 
-    def __init__(self, period: Sequence[int], offset: int = 0):
-        super().__init__(offset)
-        self.period = tuple(period)
-
-    def body_bits(self) -> float:
-        return table_bits(self.period)
+    @property
+    def period(self) -> tuple[int, ...]:
+        """The values of one period (the table)."""
+        return self.values
 
     def terms(self, start: int, stop: int) -> list[int]:
         """The period, repeated.
