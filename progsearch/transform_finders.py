@@ -1,0 +1,147 @@
+"""The transform finder: search the differences, partial sums, ratios and halves of the terms.
+
+For each kind that applies, the inner finders run on the transformed terms, each within a child
+budget (a smaller size limit, a share of the time left), and every program they find, except
+lookups (a transformed table is never shorter than the table) and transforms (one level), is
+wrapped in a :class:`~progsearch.transforms.Transformed`; a wrapped program is kept only if it
+reproduces the terms exactly.  The kinds apply when: differences, partial sums: 4+ terms;
+ratios: 4+ terms and each a(n-1) is nonzero and divides a(n); halves: 8+ terms.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Sequence
+
+from .budget import Budget
+from .engine import Stop
+from .enumeration import find_expressions
+from .finders import Finder, find_p_recursive, find_periodic
+from .forms import Program
+from .transforms import KINDS, Transformed, inner_offsets
+
+INNER_FINDERS: tuple[Finder, ...] = (find_periodic, find_p_recursive, find_expressions)
+SIZE_CUT = 2  # inner engine searches stop this many sizes below the search's max_size
+TIME_SHARE = 0.5  # the transforms together get at most this share of the time left
+HALF_KEEP = 4  # halves: the shortest few programs of each half are paired (HALF_KEEP**2 pairs)
+MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8}
+
+
+def transformed_terms(kind: str, terms: Sequence[int]) -> list[list[int]] | None:
+    """The sequences the inner programs of a kind must reproduce, or None if it does not apply.
+
+    >>> transformed_terms("differences", [1, 4, 9, 16]), transformed_terms("ratios", [1, 0, 0, 0])
+    ([[3, 5, 7]], None)
+    >>> transformed_terms("halves", [0, 1, 2, 3, 4, 5, 6, 7])
+    [[0, 2, 4, 6], [1, 3, 5, 7]]
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    terms = list(terms)
+    if len(terms) < MIN_TERMS[kind]:
+        return None
+    pairs = list(zip(terms, terms[1:]))
+    if kind == "differences":
+        return [[b - a for a, b in pairs]]
+    if kind == "partial_sums":
+        return [list(itertools.accumulate(terms))]
+    if kind == "ratios":
+        exact = all(a != 0 and b % a == 0 for a, b in pairs)
+        return [[b // a for a, b in pairs]] if exact else None
+    return [terms[0::2], terms[1::2]]
+
+
+def child_budget(parent: Budget, seconds: float, max_size: int) -> Budget:
+    """A budget for an inner search: ``seconds`` from now (never past the parent's deadline),
+    a smaller size limit, the parent's memory cap, and stats of its own (see absorb).
+
+    >>> child_budget(Budget(60.0, 8, 1e9), 1.0, 6).max_size
+    6
+    """
+    child = Budget(max(seconds, 0.0), max_size, parent.max_bytes)
+    child.deadline = min(child.deadline, parent.deadline)
+    return child
+
+
+def absorb(parent: Budget, child: Budget) -> None:
+    """Add the child's work to the parent's stats; pass on its stop, unless only its own share
+    of the time ran out (the parent's size reached, ``max_size``, is the outer search's).
+
+    >>> parent, child = Budget(60.0, 8, 1e9), Budget(60.0, 6, 1e9)
+    >>> child.stats.candidates = 10; child.stopped("time_limit"); absorb(parent, child)
+    >>> parent.stats.candidates, parent.stats.stopped_by
+    (10, '')
+    """
+    parent.stats.candidates += child.stats.candidates
+    parent.stats.distinct += child.stats.distinct
+    reason = child.stats.stopped_by
+    if reason and (reason != "time_limit" or time.perf_counter() > parent.deadline):
+        parent.stopped(reason)
+
+
+def _inner_programs(seq: list[int], offset: int, budget: Budget,
+                    finders: Sequence[Finder]) -> list[Program]:
+    """The programs the finders find for seq, less lookups and transforms, shortest first."""
+    found = [p for find in finders for p in find(seq, offset, budget)]
+    return sorted((p for p in found if p.form not in ("lookup", "transform")),
+                  key=lambda p: (p.bits, len(p.source), p.source))
+
+
+def _wrap(kind: str, found: list[list[Program]], terms: list[int],
+          offset: int) -> list[Program]:
+    """Each inner program (each pair, for halves) as a Transformed that reproduces the terms."""
+    first = terms[0] if kind in ("differences", "ratios") else None
+    if kind == "halves":
+        combos = itertools.product(found[0][:HALF_KEEP], found[1][:HALF_KEEP])
+    else:
+        combos = ((p,) for p in found[0])
+    wrapped = (Transformed(kind, parts, offset, first) for parts in combos)
+    return [w for w in wrapped if w.fits(terms)]
+
+
+def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
+                          kinds: Sequence[str] = KINDS, size_cut: int = SIZE_CUT,
+                          time_share: float = TIME_SHARE) -> Finder:
+    """A finder that runs ``inner_finders`` on the transformed terms of each of ``kinds``.
+
+    >>> find = make_transform_finder(kinds=["halves"])
+    >>> terms = [0, 1, 1, 4, 4, 7, 9, 10, 16, 13]  # a(2m) = m*m, a(2m+1) = 3m + 1
+    >>> best = min(find(terms, 0, Budget(60.0, 8, 2**30)), key=lambda p: p.bits)
+    >>> best.display().startswith("halves: a(2n) = n*n"), best.terms(10, 14)
+    (True, [25, 16, 36, 19])
+    """
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise ValueError(f"kinds must be among {KINDS}, got {bad}")
+    if size_cut < 0 or not 0.0 < time_share <= 1.0:
+        raise ValueError(f"size_cut must be >= 0 and time_share in (0, 1], "
+                         f"got {size_cut} and {time_share}")
+
+    def find_transforms(terms: list[int], offset: int, budget: Budget) -> list[Program]:
+        """Transformed programs that reproduce the terms, found within a share of the budget."""
+        jobs = [(k, seqs) for k in kinds if (seqs := transformed_terms(k, terms))]
+        runs_left = sum(len(seqs) for _, seqs in jobs)
+        now = time.perf_counter()
+        end = now + time_share * max(budget.deadline - now, 0.0)
+        size = max(budget.max_size - size_cut, 1)
+        programs: list[Program] = []
+        for kind, seqs in jobs:
+            found = []
+            for seq, inner_offset in zip(seqs, inner_offsets(kind, offset)):
+                try:
+                    budget.check()
+                except Stop as stop:
+                    budget.stopped(stop.reason)
+                    return programs
+                child = child_budget(budget, (end - time.perf_counter()) / runs_left, size)
+                found.append(_inner_programs(seq, inner_offset, child, inner_finders))
+                absorb(budget, child)
+                runs_left -= 1
+            programs += _wrap(kind, found, terms, offset)
+        return programs
+
+    return find_transforms
+
+
+find_transforms = make_transform_finder()  # the default: every kind, the exact and engine finders
