@@ -28,9 +28,9 @@ from progsearch.universe.experiment import Z95
 # -- the sampler ----------------------------------------------------------------------------
 
 
-def test_programs_come_out_with_probability_two_to_minus_bits() -> None:
-    rng = np.random.default_rng(7)
-    draws = 100_000
+def _draw_counts(seed: int, draws: int) -> tuple[Counter, dict]:
+    """How often each program (by source) came out of ``draws`` draws, and its bits."""
+    rng = np.random.default_rng(seed)
     counts: Counter = Counter()
     bits_of = {}
     for _ in range(draws):
@@ -38,6 +38,12 @@ def test_programs_come_out_with_probability_two_to_minus_bits() -> None:
         if program is not None:
             counts[program.source] += 1
             bits_of[program.source] = program.bits
+    return counts, bits_of
+
+
+def test_programs_come_out_with_probability_two_to_minus_bits() -> None:
+    draws = 100_000
+    counts, bits_of = _draw_counts(7, draws)
     checked = seen_total = expected_total = 0
     for source, seen in counts.items():
         expected = draws * 2.0 ** -bits_of[source]
@@ -52,15 +58,8 @@ def test_programs_come_out_with_probability_two_to_minus_bits() -> None:
 
 
 def test_no_program_is_drawn_more_often_than_its_bits_allow() -> None:
-    rng = np.random.default_rng(8)
     draws = 20_000
-    counts: Counter = Counter()
-    bits_of = {}
-    for _ in range(draws):
-        program = draw_program(rng)
-        if program is not None:
-            counts[program.source] += 1
-            bits_of[program.source] = program.bits
+    counts, bits_of = _draw_counts(8, draws)
     for source, seen in counts.items():
         expected = draws * 2.0 ** -bits_of[source]
         assert seen <= expected + 6 * math.sqrt(expected) + 6, source
