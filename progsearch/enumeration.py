@@ -14,7 +14,7 @@ import numpy as np
 from .budget import Budget
 from .engine import SENT, Engine, Stop
 from .forms import Formula, Loop, Program
-from .language import DIVISORS, Const, Var, max_lag, variables
+from .language import CORE_OPS, DIVISORS, Const, Var, max_lag, variables
 
 CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest code first
 LOOP_CONSTANTS = (1, 2, 3, -1)  # a loop's update rarely needs more; fewer leaves, deeper search
@@ -70,7 +70,7 @@ def loop_engine(terms: list[int], offset: int) -> tuple[str, Engine] | None:
     vals = _leaf_matrix(cols + [[c.value] * len(idx) for c in consts])
     required = np.array([i < usable for i in idx])
     target = np.array([terms[i] for i in idx if i < usable], dtype=np.int64)
-    return "loop", Engine(leaves, vals, required, target)
+    return "loop", Engine(leaves, vals, required, target, ops=CORE_OPS)  # no library: speed
 
 
 def _grow(engines: list[Engine], budget: Budget) -> None:

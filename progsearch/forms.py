@@ -12,38 +12,67 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .language import DIVISORS, OPS, Apply, Const, Expr, Invalid, calls, variables
+from .language import (
+    CALL_MODULE,
+    CORE_OPS,
+    DIVISORS,
+    LIBRARY_OPS,
+    Apply,
+    Const,
+    Expr,
+    Invalid,
+    calls,
+    variables,
+)
 from .length import count_bits, int_bits
 from .precurrence import PRecurrence
 from .programs import FORM_ORDER, Lookup, Periodic, Program, check_range
 
-__all__ = ["FORM_ORDER", "Formula", "Lookup", "Loop", "Periodic", "Program", "expr_bits"]
+__all__ = ["FORM_ORDER", "LIBRARY_BITS", "Formula", "Lookup", "Loop", "Periodic", "Program",
+           "expr_bits", "node_symbols"]
+
+
+def node_symbols(n_vars: int) -> int:
+    """How many symbols a node chooses among: the variables, ``const``, the core operators and
+    one escape symbol ``lib`` (if there is a library).
+
+    >>> node_symbols(1)  # n, const, 8 core operators, lib
+    11
+    """
+    return n_vars + 1 + len(CORE_OPS) + (1 if LIBRARY_OPS else 0)
+
+
+LIBRARY_BITS = math.log2(len(LIBRARY_OPS)) if LIBRARY_OPS else 0.0  # after ``lib``: which one
 
 
 def expr_bits(expr: Expr, n_vars: int) -> float:
-    """Bits of an expression: log2(symbols) a node, plus the integer code of each constant.
-
-    The symbols are the variables, one ``const`` symbol and the operators.
+    """Bits of an expression: log2(symbols) a node, log2(library operators) more at a library
+    operator (the escape ``lib`` then its name: a prefix code), plus each constant's code.
 
     >>> from progsearch.language import Var
-    >>> round(expr_bits(Var('n'), 1), 3)  # one node among 10 symbols
-    3.322
+    >>> round(expr_bits(Var('n'), 1), 3)  # one node among 11 symbols
+    3.459
     """
-    per_node = math.log2(n_vars + 1 + len(OPS))
-    return per_node * expr.nodes() + _const_bits(expr)
+    per_node = math.log2(node_symbols(n_vars))
+    return per_node * expr.nodes() + _extra_bits(expr)
 
 
-def _const_bits(e: Expr) -> int:
+def _extra_bits(e: Expr) -> float:
+    """The bits beyond the node symbols: constants' integer codes, library operators' names."""
     if isinstance(e, Const):
         return int_bits(e.value)
     if isinstance(e, Apply):
-        return sum(_const_bits(arg) for arg in e.args)
+        own = LIBRARY_BITS if e.op.library else 0.0
+        return own + sum(_extra_bits(arg) for arg in e.args)
     return 0
 
 
 def _imports(expr: Expr) -> str:
-    names = sorted(calls(expr))
-    return f"from math import {', '.join(names)}\n" if names else ""
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(calls(expr)):
+        by_module.setdefault(CALL_MODULE[name], []).append(name)
+    return "".join(f"from {module} import {', '.join(names)}\n"
+                   for module, names in sorted(by_module.items()))
 
 
 class Formula(Program):
@@ -62,7 +91,7 @@ class Formula(Program):
         """The expression at each n.
 
         >>> from progsearch.language import Var
-        >>> Formula(Apply(OPS[2], (Var('n'), Var('n')))).terms(0, 5)
+        >>> Formula(Apply(CORE_OPS[2], (Var('n'), Var('n')))).terms(0, 5)
         [0, 1, 4, 9, 16]
         """
         return [self.expr.eval({"n": n}) for n in range(start, stop)]

@@ -9,10 +9,18 @@ function and the guards that name its failure modes; a guard failure raises
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .guards import (
+    Invalid,
+    check_size,
+    exact_binomial,
+    exact_factorial,
+    exact_floordiv,
+    exact_mod,
+    exact_pow,
+)
 from .kernels import (
     add_block,
     binomial_block,
@@ -32,6 +40,8 @@ from .kernels import (
     pow_const,
     sub_block,
 )
+from .library import LIBRARY, MODULE, LibrarySpec
+from .ntheory import OutOfDomain
 
 
 def _sp():
@@ -39,55 +49,6 @@ def _sp():
     import sympy
 
     return sympy
-
-
-MAX_RESULT_BITS = 20_000  # guard: refuse to build integers longer than this (exact evaluation)
-
-
-class Invalid(ArithmeticError):
-    """An operator was applied outside its domain (division by zero, huge power, ...)."""
-
-
-def _check_size(v: int) -> int:
-    if v.bit_length() > MAX_RESULT_BITS:
-        raise Invalid(f"result has more than {MAX_RESULT_BITS} bits")
-    return v
-
-
-def _floordiv(x: int, y: int) -> int:
-    if y == 0:
-        raise Invalid("division by zero")
-    return x // y
-
-
-def _mod(x: int, y: int) -> int:
-    if y == 0:
-        raise Invalid("modulo by zero")
-    return x % y
-
-
-def _pow(x: int, y: int) -> int:
-    if y < 0:
-        raise Invalid("negative exponent")
-    if abs(x) > 1 and (abs(x).bit_length() - 1) * y > MAX_RESULT_BITS:  # |x**y| >= 2**((b-1)y)
-        raise Invalid("power too large")
-    return _check_size(x**y)  # at most twice the limit was built: now check it exactly
-
-
-def _binomial(x: int, y: int) -> int:
-    if x < 0 or y < 0:
-        raise Invalid("binomial of a negative number")
-    if min(y, x - y) > MAX_RESULT_BITS:
-        raise Invalid("binomial too large")
-    return _check_size(math.comb(x, y))
-
-
-def _factorial(x: int) -> int:
-    if x < 0:
-        raise Invalid("factorial of a negative number")
-    if x > 2000:
-        raise Invalid("factorial too large")
-    return math.factorial(x)
 
 
 @dataclass(frozen=True)
@@ -106,6 +67,8 @@ class Op:
     domain: tuple = (None, None)  # per operand, a test of its values (None: any value)
     max_nodes: tuple = (None, None)  # per operand, the most nodes the search builds it from
     commutative: bool = False
+    library: bool = False  # priced by the escape symbol, then its index among the library ops
+    module: str = "math"  # where a call (prec 9) is imported from in rendered Python
 
     def __repr__(self) -> str:
         return f"Op({self.name!r})"
@@ -114,31 +77,51 @@ class Op:
         return (op_named, (self.name,))  # pickled by name: its functions are lambdas
 
 
-OPS: tuple[Op, ...] = (
+CORE_OPS: tuple[Op, ...] = (
     Op("add", 2, "+", 1, lambda x, y: x + y, lambda x, y: x + y, add_block, commutative=True),
     Op("sub", 2, "-", 1, lambda x, y: x - y, lambda x, y: x - y, sub_block),
-    Op("mul", 2, "*", 2, lambda x, y: _check_size(x * y), lambda x, y: x * y, mul_block,
+    Op("mul", 2, "*", 2, lambda x, y: check_size(x * y), lambda x, y: x * y, mul_block,
        commutative=True),
-    Op("floordiv", 2, "//", 2, _floordiv, lambda x, y: _sp().floor(x / y), floordiv_block,
+    Op("floordiv", 2, "//", 2, exact_floordiv, lambda x, y: _sp().floor(x / y), floordiv_block,
        scalar=floordiv_const, domain=(None, nonzero), max_nodes=(None, 3)),
-    Op("mod", 2, "%", 2, _mod, lambda x, y: _sp().Mod(x, y), mod_block,
+    Op("mod", 2, "%", 2, exact_mod, lambda x, y: _sp().Mod(x, y), mod_block,
        scalar=mod_const, domain=(None, nonzero), max_nodes=(None, 3)),
-    Op("pow", 2, "**", 4, _pow, lambda x, y: x**y, pow_block,
+    Op("pow", 2, "**", 4, exact_pow, lambda x, y: x**y, pow_block,
        scalar=pow_const, domain=(None, exponent_range), max_nodes=(3, 3)),
-    Op("binomial", 2, "comb", 9, _binomial, lambda x, y: _sp().binomial(x, y), binomial_block,
+    Op("binomial", 2, "comb", 9, exact_binomial, lambda x, y: _sp().binomial(x, y), binomial_block,
        scalar=binomial_const, domain=(binomial_top_range, binomial_bottom_range),
        max_nodes=(3, 1)),
-    Op("factorial", 1, "factorial", 9, _factorial, lambda x: _sp().factorial(x),
+    Op("factorial", 1, "factorial", 9, exact_factorial, lambda x: _sp().factorial(x),
        factorial_block, domain=(factorial_range,), max_nodes=(3,)),
 )
+"""The core operators: a node names one of them directly (forms.expr_bits)."""
+
+
+def _library_row(spec: LibrarySpec) -> Op:
+    """A library operator as a row: its exact function raises :class:`Invalid` outside."""
+    def func(*args: int) -> int:
+        try:
+            return spec.exact(*args)
+        except OutOfDomain as e:
+            raise Invalid(str(e)) from None
+
+    return Op(spec.name, spec.arity, spec.name, 9, func, spec.to_sympy, spec.kernel,
+              domain=spec.domain, max_nodes=spec.max_nodes, commutative=spec.commutative,
+              library=True, module=MODULE)
+
+
+LIBRARY_OPS: tuple[Op, ...] = tuple(_library_row(spec) for spec in LIBRARY)
+OPS: tuple[Op, ...] = CORE_OPS + LIBRARY_OPS
 """Every operator, one row each: the engine and the pricing read everything from here.
 
 To add an operator, add a row: its exact ``func`` (guards raise :class:`Invalid`; cap results
-with ``_check_size``) and its NumPy ``kernel`` in kernels.py (flag every value that leaves
+with ``check_size``) and its NumPy ``kernel`` in kernels.py (flag every value that leaves
 int64), optionally a ``scalar`` fast path, operand ``domain`` tests and ``max_nodes`` caps.
-The engine hashes ``+ - *`` and computes every other row from its kernel.  The price needs
-nothing: a node costs log2(variables + const + len(OPS)) bits (forms.expr_bits), so a new
-row makes every node of every expression dearer, and every report's bits change.
+The engine hashes ``+ - *`` and computes every other row from its kernel.  The price: a node
+costs log2(variables + const + core operators + 1) bits, the last symbol the escape to the
+library, whose operators cost log2(len(LIBRARY_OPS)) more (forms.expr_bits); a new core row
+makes every node dearer, a new library row only the library's.  Number theory is added in
+library.py (one spec, from progsearch.ntheory).
 """
 OP_BY_NAME = {op.name: op for op in OPS}
 
@@ -292,7 +275,8 @@ def max_lag(e: Expr) -> int:
 
 
 def calls(e: Expr) -> set[str]:
-    """The function names (``comb``, ``factorial``) an expression calls, for its imports.
+    """The function names (``comb``, ``tau``) an expression calls, for its imports
+    (:data:`CALL_MODULE` says from where).
 
     >>> sorted(calls(Apply(OP_BY_NAME['factorial'], (Var('n'),))))
     ['factorial']
@@ -301,3 +285,6 @@ def calls(e: Expr) -> set[str]:
         return set()
     found = {e.op.symbol} if e.op.prec == 9 else set()
     return found.union(*(calls(arg) for arg in e.args))
+
+
+CALL_MODULE = {op.symbol: op.module for op in OPS if op.prec == 9}  # call name -> its module

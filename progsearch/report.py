@@ -94,7 +94,7 @@ def table(rows: Sequence[RowLike]) -> list[str]:
     ...             alphas=(1.0,))
     >>> print("\n".join(table(c.rows)))
        # form       bits chars    train held-out  rel err     |w|  model
-    >  1 formula    16.0    27        0      1/1        0          1 + n
+    >  1 formula    16.4    27        0      1/1        0          1 + n
        2 lookup     45.0    43        0     none        -          table of 6 values
        3 ridge      20.0     -        1      0/1    0.294   0.343  ridge d=1 alpha=1
     """
@@ -152,7 +152,7 @@ def report(c: ComparisonLike) -> str:
     >>> c = compare([0, 1, 4, 9, 16, 25, 36, 49], [64, 81], time_limit=0.5, max_size=3,
     ...             degrees=(2,), alphas=(0.0, 1.0))
     >>> print(report(c).splitlines()[6])
-    >  1 formula    12.0    25        0      2/2        0          n*n
+    >  1 formula    12.4    25        0      2/2        0          n*n
     """
     parts = [header(c), table(c.rows), predictions(c), LEGEND.splitlines(), summary(c)]
     return "\n\n".join("\n".join(p) for p in parts) + "\n"

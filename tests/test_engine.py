@@ -15,7 +15,7 @@ from progsearch.engine.blocks import blocks_of
 from progsearch.engine.evaluate import divmod_row, evaluate, evaluate_row
 from progsearch.engine.linear import match
 from progsearch.engine.records import MAX_HITS
-from progsearch.language import OP_BY_NAME, OPS, Apply, Const, Invalid, Op, Var
+from progsearch.language import LIBRARY_OPS, OP_BY_NAME, OPS, Apply, Const, Invalid, Op, Var
 
 LIMIT = 2**63  # int64 holds |v| < 2**63; -2**63 itself is the engine's SENT ("unknown")
 UNKNOWN = None  # the brute force's SENT
@@ -39,7 +39,10 @@ def brute_force(leaves, env_of_point, required, max_size):
       and modulus nonzero, exponent in 0..63, binomial arguments 0 <= x <= 1000 and
       0 <= k <= 62, factorial argument in 0..20;
     * kernel ranges at the other points (outside them the engine says "unknown"): exponent
-      in 0..63, binomial 0 <= x <= 1000 and 0 <= k <= 62.
+      in 0..63, binomial 0 <= x <= 1000 and 0 <= k <= 62;
+    * the library operators (number theory): their domains at the required points (below),
+      and their tables' bounds at every point (isprime, primepi, tau, sigma, phi up to
+      2**20, prime up to its 82025 primes).
     Commutative operators are built once per unordered pair by the engine; that changes no
     value, so the brute force simply builds both orders.
     """
@@ -74,6 +77,10 @@ def brute_force(leaves, env_of_point, required, max_size):
             return all(0 <= x <= (1000 if side == "left" else 62) for x in v)
         if name == "factorial":
             return all(0 <= x <= 20 for x in v)
+        if name in LIBRARY_LOW:
+            return all(LIBRARY_LOW[name] <= x <= LIBRARY_HIGH.get(name, LIMIT) for x in v)
+        if name in ("isprime", "primepi"):
+            return all(x <= TABLE for x in v)
         return True
 
     trees = {1: [(leaf, row) for leaf in leaves if defined(row := leaf_row(leaf))]}
@@ -106,7 +113,17 @@ def _checked(v: int):
     return v if abs(v) < LIMIT else UNKNOWN
 
 
+TABLE, PRIMES = 2**20, 82025  # the number-theory tables: arguments served, primes listed
+LIBRARY_LOW = {"isqrt": 0, "bitcount": 0, "digitsum": 0, "v2": 1, "tau": 1, "sigma": 1,
+               "phi": 1, "prime": 1}  # smallest argument in the domain
+LIBRARY_HIGH = {"tau": TABLE, "sigma": TABLE, "phi": TABLE, "prime": PRIMES}
+
+
 def _in_kernel_range(name, args):
+    if name in ("isprime", "primepi", "tau", "sigma", "phi"):
+        return args[0] <= TABLE
+    if name == "prime":
+        return args[0] <= PRIMES
     if name == "pow":
         return 0 <= args[1] <= 63
     if name == "binomial":
@@ -381,6 +398,39 @@ def test_an_operator_is_one_row_for_the_engine():
     assert "min(n, 2)" in [str(eng.expr(h)) for h in eng.solutions]
     assert [(op.name, i, j) for _, op, i, j in blocks_of(OPS + (low,), 5)
             if op is low] == []  # operands of 1 node only: size 3 and no other
+
+
+def test_the_library_is_in_the_brute_force_space():
+    # The engine configurations above enumerate the library operators too (on leaves).
+    eng, trees, _, _, _ = enumerated("loop")
+    names = {e.op.name for size in trees for e, _ in trees[size] if isinstance(e, Apply)}
+    assert {op.name for op in LIBRARY_OPS} <= names
+    kept = [eng.expr_at(size, r) for size, r, _ in engine_rows(eng)]
+    assert {op.name for op in LIBRARY_OPS} <= {e.op.name for e in kept if isinstance(e, Apply)}
+    assert any(e.python().startswith("isqrt(") and e.nodes() >= 4 for e in kept)  # cap 5
+
+
+@pytest.mark.parametrize("op", LIBRARY_OPS, ids=lambda op: op.name)
+def test_library_kernels_agree_with_the_exact_functions_on_random_inputs(op):
+    rng = np.random.default_rng(7)
+    a = np.concatenate([rng.integers(-50, 2000, 3000), rng.integers(-2**62, 2**62, 300),
+                        rng.integers(2**20 - 50, 2**20 + 50, 100)]).astype(np.int64)
+    b = None if op.arity == 1 else rng.integers(-30, 100, len(a)).astype(np.int64)
+    vals, bad = evaluate(op, a, b)
+    served = 0
+    for i in range(len(a)):
+        args = (int(a[i]),) if b is None else (int(a[i]), int(b[i]))
+        try:
+            want = op.func(*args)
+        except Invalid:
+            want = None
+        if not bad[i]:
+            assert want == int(vals[i]), (op.name, args)
+            served += 1
+        elif want is not None and _in_kernel_range(op.name, args) and (
+                args[0] >= LIBRARY_LOW.get(op.name, -LIMIT)):
+            raise AssertionError(f"{op.name}{args} is defined ({want}) but flagged")
+    assert served > 1000
 
 
 def test_an_operator_row_pickles_by_name_and_carries_its_kernels():

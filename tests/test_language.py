@@ -6,8 +6,11 @@ import random
 import pytest
 import sympy
 
+from progsearch import ntheory
+from progsearch.guards import MAX_RESULT_BITS
 from progsearch.language import (
-    MAX_RESULT_BITS,
+    CORE_OPS,
+    LIBRARY_OPS,
     OP_BY_NAME,
     OPS,
     Apply,
@@ -24,23 +27,24 @@ ADD, SUB, MUL, DIV, MOD, POW, COMB, FACT = (OP_BY_NAME[k] for k in (
 N = Var("n")
 
 
-def random_expr(rng: random.Random, nodes: int, leaves: list):
+def random_expr(rng: random.Random, nodes: int, leaves: list, ops=CORE_OPS):
     """A random expression tree with exactly ``nodes`` nodes."""
     if nodes == 1:
         return rng.choice(leaves)
     if nodes == 2:
         return Apply(FACT, (random_expr(rng, 1, leaves),))
-    op = rng.choice(OPS)
+    op = rng.choice(ops)
     if op.arity == 1:
-        return Apply(op, (random_expr(rng, nodes - 1, leaves),))
+        return Apply(op, (random_expr(rng, nodes - 1, leaves, ops),))
     i = rng.randint(1, nodes - 2)
-    return Apply(op, (random_expr(rng, i, leaves), random_expr(rng, nodes - 1 - i, leaves)))
+    return Apply(op, (random_expr(rng, i, leaves, ops),
+                      random_expr(rng, nodes - 1 - i, leaves, ops)))
 
 
 def python_value(e, env: dict):
     """Evaluate the rendered Python text of ``e`` (what a user would paste)."""
     a = [env[f"a{i}"] for i in range(len(env) - 1, 0, -1)]  # a[-1] is a1
-    return eval(e.python(), {"comb": math.comb, "factorial": math.factorial},
+    return eval(e.python(), {"comb": math.comb, "factorial": math.factorial, **ntheory.EXACT},
                 {"n": env["n"], "a": a})
 
 
@@ -48,11 +52,15 @@ def python_value(e, env: dict):
 
 
 def test_operator_table_is_complete_and_consistent():
-    assert [op.name for op in OPS] == ["add", "sub", "mul", "floordiv", "mod", "pow",
-                                       "binomial", "factorial"]
+    assert [op.name for op in CORE_OPS] == ["add", "sub", "mul", "floordiv", "mod", "pow",
+                                            "binomial", "factorial"]
+    assert OPS == CORE_OPS + LIBRARY_OPS
     assert all(OP_BY_NAME[op.name] is op for op in OPS)
-    assert {op.name for op in OPS if op.commutative} == {"add", "mul"}
-    assert [op.arity for op in OPS] == [2, 2, 2, 2, 2, 2, 2, 1]
+    assert {op.name for op in CORE_OPS if op.commutative} == {"add", "mul"}
+    assert [op.arity for op in CORE_OPS] == [2, 2, 2, 2, 2, 2, 2, 1]
+    assert not any(op.library for op in CORE_OPS) and all(op.library for op in LIBRARY_OPS)
+    assert {op.name for op in LIBRARY_OPS} <= set(ntheory.EXACT)
+    assert all(op.prec == 9 and op.module == "progsearch.ntheory" for op in LIBRARY_OPS)
     assert repr(ADD) == "Op('add')"
 
 
@@ -189,6 +197,23 @@ def test_sympy_export_agrees_with_exact_evaluation():
             assert sympy.simplify(s.subs(n, v)) == want, e.python()
             checked += 1
     assert checked > 150
+
+
+def test_library_operators_render_export_and_evaluate_alike():
+    n = sympy.Symbol("n", integer=True)
+    rng = random.Random(5)
+    for op in LIBRARY_OPS:
+        for _ in range(20):
+            e = random_expr(rng, rng.randint(op.arity + 1, 4), [N, Const(2), Const(3)])
+            e = Apply(op, (e,) if op.arity == 1 else (e, rng.choice([N, Const(3)])))
+            for v in (1, 4, 9):
+                try:
+                    want = e.eval({"n": v})
+                except Invalid:
+                    continue
+                assert python_value(e, {"n": v}) == want, e.python()
+                if abs(want) < 10**12:
+                    assert e.sympy().subs(n, v) == want, e.python()
 
 
 def test_sympy_of_previous_terms_is_a_shifted_function():

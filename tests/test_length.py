@@ -10,7 +10,7 @@ import math
 import pytest
 
 from progsearch.forms import Formula, Lookup, Loop, Periodic, expr_bits
-from progsearch.language import OPS, Apply, Const, Var, variables
+from progsearch.language import CORE_OPS, LIBRARY_OPS, OPS, Apply, Const, Var, variables
 from progsearch.length import (
     FORM_TAG_BITS,
     count_bits,
@@ -149,18 +149,35 @@ def all_expressions(leaves: list, max_nodes: int) -> dict[int, list]:
 
 def weight_by_size(n_vars: int, const_weight: float, max_nodes: int) -> list[float]:
     """Total 2**-bits of the trees of each size, by the recursion of the code itself:
-    a node costs log2(#symbols); a constant leaf also pays its integer code."""
-    p = 1.0 / (n_vars + 1 + len(OPS))  # each symbol of the alphabet
-    unary = sum(op.arity == 1 for op in OPS)
-    binary = sum(op.arity == 2 for op in OPS)
+    a node is one of n_vars + const + core operators + the escape ``lib`` symbols, and a
+    ``lib`` node then one of the library operators; a constant leaf also pays its integer
+    code."""
+    p = 1.0 / (n_vars + 1 + len(CORE_OPS) + 1)  # each symbol of the alphabet
+    q = p / len(LIBRARY_OPS)  # each library operator: lib, then its name
+    unary = p * sum(op.arity == 1 for op in CORE_OPS) + q * sum(op.arity == 1 for op in LIBRARY_OPS)
+    binary = p * sum(op.arity == 2 for op in CORE_OPS) + q * sum(
+        op.arity == 2 for op in LIBRARY_OPS)
     w = [0.0, p * (n_vars + const_weight)]
     for size in range(2, max_nodes + 1):
         pairs = sum(w[i] * w[size - 1 - i] for i in range(1, size - 1))
-        w.append(p * (unary * w[size - 1] + binary * pairs))
+        w.append(unary * w[size - 1] + binary * pairs)
     return w
 
 
-@pytest.mark.parametrize("consts,max_nodes", [(range(-20, 21), 4), (range(-3, 4), 5)])
+def test_the_node_code_is_complete_over_its_symbols():
+    # The symbols of a node (variables, const, core ops, lib then a library op) are a
+    # complete prefix code: their probabilities sum to exactly 1.
+    for n_vars in (1, 2, 6):
+        p = 1.0 / (n_vars + 1 + len(CORE_OPS) + 1)
+        leaves = [Var("n")] * n_vars
+        total = n_vars * p + p + sum(2.0 ** -(expr_bits(Apply(op, (leaves[0],) * op.arity),
+                                                        n_vars) - op.arity * math.log2(1 / p))
+                                     for op in OPS)
+        assert total == pytest.approx(1.0, rel=1e-12)
+    assert len(OPS) == len(CORE_OPS) + len(LIBRARY_OPS) and LIBRARY_OPS
+
+
+@pytest.mark.parametrize("consts,max_nodes", [(range(-5, 6), 4), (range(-1, 2), 5)])
 def test_kraft_over_all_formula_expressions(consts, max_nodes):
     leaves = [Var("n")] + [Const(c) for c in consts]
     by_size = all_expressions(leaves, max_nodes)
@@ -243,4 +260,5 @@ def test_program_bits_are_tag_plus_body():
                                      + int_bits(1) + expr_bits(fib.rule, len(variables(2))))
     assert Lookup([3, 5]).bits == FORM_TAG_BITS + table_bits([3, 5])
     assert Periodic([3, 5]).bits == Lookup([3, 5]).bits
-    assert Formula(Var("n")).bits == pytest.approx(FORM_TAG_BITS + math.log2(10))
+    n_bits = math.log2(11)  # n, const, 8 core operators, lib
+    assert Formula(Var("n")).bits == pytest.approx(FORM_TAG_BITS + n_bits)

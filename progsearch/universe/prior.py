@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..forms import Formula, Lookup, Loop, Periodic, Program
-from ..language import OPS, Apply, Const, Expr, Var, variables
+from ..forms import Formula, Lookup, Loop, Periodic, Program, node_symbols
+from ..language import CORE_OPS, LIBRARY_OPS, Apply, Const, Expr, Var, variables
 from ..length import FORMS
 from ..search import CONSTANTS, LOOP_ORDER
 
@@ -98,8 +98,9 @@ def read_expr(bits: Bits, leaves: Sequence[Var], max_nodes: int,
               constants: Sequence[int] = CONSTANTS) -> Expr:
     """An expression tree in prefix order, each node one of the symbols, uniformly.
 
-    The symbols are the ``leaves``, one constant symbol (then an integer code word) and the
-    operators, as in ``forms.expr_bits``; more than ``max_nodes`` nodes, or a constant not in
+    The symbols are the ``leaves``, one constant symbol (then an integer code word), the core
+    operators and the escape ``lib`` (then one of the library operators, uniformly), as in
+    ``forms.expr_bits``; more than ``max_nodes`` nodes, or a constant not in
     ``constants``, is rejected.
 
     >>> read_expr(Bits(np.random.default_rng(11)), variables(0), 4)
@@ -114,7 +115,7 @@ def read_expr(bits: Bits, leaves: Sequence[Var], max_nodes: int,
         if budget[0] == 0:
             raise Rejected("too many nodes")
         budget[0] -= 1
-        i = bits.choose(len(leaves) + 1 + len(OPS))  # the leaves, one constant symbol, the ops
+        i = bits.choose(node_symbols(len(leaves)))  # the leaves, const, the core ops, lib
         if i < len(leaves):
             return leaves[i]
         if i == len(leaves):
@@ -122,7 +123,8 @@ def read_expr(bits: Bits, leaves: Sequence[Var], max_nodes: int,
             if c not in constants:
                 raise Rejected("constant not in the search")
             return Const(c)
-        op = OPS[i - len(leaves) - 1]
+        i -= len(leaves) + 1
+        op = CORE_OPS[i] if i < len(CORE_OPS) else LIBRARY_OPS[bits.choose(len(LIBRARY_OPS))]
         return Apply(op, tuple(node() for _ in range(op.arity)))
 
     return node()
@@ -134,7 +136,7 @@ def read_program(bits: Bits, max_nodes: int = MAX_NODES, max_table: int = MAX_TA
     >>> bits = Bits(np.random.default_rng(3))
     >>> p = read_program(bits)
     >>> p, bits.spent == p.bits  # the coin flips spent are the program's length in bits
-    (Formula(n, 5.3 bits), True)
+    (Formula(n, 5.5 bits), True)
     """
     form = FORMS[bits.choose(len(FORMS))]  # the 2-bit form tag
     if form in ("lookup", "periodic"):
@@ -159,7 +161,7 @@ def draw_program(rng: np.random.Generator, max_nodes: int = MAX_NODES,
     """One draw from the prior: a program of b bits with probability 2**-b; None if rejected.
 
     >>> draw_program(np.random.default_rng(3))
-    Formula(n, 5.3 bits)
+    Formula(n, 5.5 bits)
     """
     try:
         return read_program(Bits(rng), max_nodes, max_table)
