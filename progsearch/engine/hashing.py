@@ -2,7 +2,11 @@
 
 h(v) = sum(v_i * w_i) mod 2**64 with random odd weights, so h(x + y) = h(x) + h(y),
 h(x - y) = h(x) - h(y), and h(x * y) is the bilinear form ``(X * w) @ Y.T``: sums,
-differences and products are hashed without computing their rows (linear.py).  The hash on
+differences and products are hashed without computing their rows (linear.py).  An unknown
+value (``SENT``) adds its own random ``u_i`` instead of ``SENT * w_i``: that product is 2**63
+for every odd weight, so two unknowns would cancel and a row with unknowns would collide with
+the row that has 0 there.  Rows with unknowns lose the linear property; the engine re-keys
+them by their own hash once their values are computed (rows.py).  The hash on
 the required points alone (weights zero elsewhere) is what target hits are matched on.
 """
 
@@ -12,6 +16,8 @@ import numpy as np
 
 I64 = np.int64
 U64 = np.uint64
+_SENT_I64 = np.iinfo(I64).min  # the engine's "unknown" (kernels.SENT)
+_SENT = U64(2**63)  # the same bits read as an unsigned value
 
 
 class RowHash:
@@ -31,6 +37,8 @@ class RowHash:
         self.w = rng.integers(0, 2**62, size=len(self.required), dtype=I64).astype(U64) * U64(2)
         self.w += U64(1)
         self.w2 = np.where(self.required, self.w, U64(0))
+        u = np.random.default_rng(seed + 1).integers(0, 2**63, size=len(self.w), dtype=I64)
+        self.unknown_fix = u.astype(U64) - self.w * _SENT  # turns SENT * w_i into u_i
         # The required points first: then a row's hash is its required-points hash plus the rest.
         self.nreq = int(self.required.sum())
         self.req_first = bool(self.required[:self.nreq].all())
@@ -39,8 +47,22 @@ class RowHash:
         return f"RowHash({len(self.w)} points, {self.nreq} required)"
 
     def of_rows(self, vals: np.ndarray) -> np.ndarray:
-        """Raw hash of each row: sum of v_i * w_i mod 2**64."""
-        return vals.view(U64) @ self.w
+        """Hash of each row: sum of v_i * w_i mod 2**64, an unknown v_i counting u_i.
+
+        >>> rh = RowHash(np.array([True, False, False]), seed=0)
+        >>> S = np.iinfo(np.int64).min
+        >>> rows = np.array([[1, 0, 0], [1, S, S]], dtype=np.int64)
+        >>> bool(rh.of_rows(rows)[0] != rh.of_rows(rows)[1])  # two unknowns do not cancel
+        True
+        """
+        return self._fix_unknowns(vals, vals.view(U64) @ self.w)
+
+    def _fix_unknowns(self, vals: np.ndarray, h: np.ndarray) -> np.ndarray:
+        unknown = vals == _SENT_I64
+        rows = np.flatnonzero(unknown.any(axis=1))
+        if rows.size:
+            h[rows] += unknown[rows].astype(U64) @ self.unknown_fix
+        return h
 
     def of_required_values(self, req_vals: np.ndarray) -> np.ndarray:
         """Hash of rows given on the required points only."""
@@ -56,8 +78,8 @@ class RowHash:
         """Row hashes, and (if asked) their required-points hashes."""
         v = vals.view(U64)
         if not required_too:
-            return v @ self.w, None
+            return self._fix_unknowns(vals, v @ self.w), None
         h2 = self.of_required(vals)
         if self.req_first:  # one product per point: h = h2 + the rest
-            return h2 + v[:, self.nreq:] @ self.w[self.nreq:], h2
-        return v @ self.w, h2
+            return self._fix_unknowns(vals, h2 + v[:, self.nreq:] @ self.w[self.nreq:]), h2
+        return self._fix_unknowns(vals, v @ self.w), h2
