@@ -25,6 +25,7 @@ from .engine import Engine, Stop
 from .engine.blocks import blocks_of
 from .enumeration import CONSTANTS, FIT
 from .forms import _imports, expr_bits
+from .guards import TooBig
 from .language import Apply, Const, Expr, Invalid, Var
 from .length import int_bits
 from .programs import Program, check_range
@@ -86,9 +87,15 @@ class Filter(Program):
         return int_bits(self.k0) + expr_bits(self.predicate, 1)
 
     def holds(self, k: int) -> bool:
-        """Whether p(k) is nonzero; undefined (Invalid) counts as false."""
+        """Whether p(k) is nonzero; undefined (Invalid) counts as false.
+
+        A value past a guard (TooBig: too large, past a table) is unknown, not false: it
+        raises Invalid, so the term has no value rather than a wrong one.
+        """
         try:
             return self.predicate.eval({"n": k}) != 0
+        except TooBig as e:
+            raise Invalid(f"p({k}) is past a guard: {e}") from None
         except ArithmeticError:  # Invalid, ZeroDivisionError, ntheory's OutOfDomain
             return False
 

@@ -15,9 +15,16 @@ class Invalid(ArithmeticError):
     """An operator was applied outside its domain (division by zero, huge power, ...)."""
 
 
+class TooBig(Invalid):
+    """The value exists but lies past a guard (size, table bound): unknown, not undefined.
+
+    A predicate (filters.Filter) may read an undefined value as false, never an unknown one.
+    """
+
+
 def check_size(v: int) -> int:
     if v.bit_length() > MAX_RESULT_BITS:
-        raise Invalid(f"result has more than {MAX_RESULT_BITS} bits")
+        raise TooBig(f"result has more than {MAX_RESULT_BITS} bits")
     return v
 
 
@@ -37,7 +44,7 @@ def exact_pow(x: int, y: int) -> int:
     if y < 0:
         raise Invalid("negative exponent")
     if abs(x) > 1 and (abs(x).bit_length() - 1) * y > MAX_RESULT_BITS:  # |x**y| >= 2**((b-1)y)
-        raise Invalid("power too large")
+        raise TooBig("power too large")
     return check_size(x**y)  # at most twice the limit was built: now check it exactly
 
 
@@ -45,7 +52,7 @@ def exact_binomial(x: int, y: int) -> int:
     if x < 0 or y < 0:
         raise Invalid("binomial of a negative number")
     if min(y, x - y) > MAX_RESULT_BITS:
-        raise Invalid("binomial too large")
+        raise TooBig("binomial too large")
     return check_size(math.comb(x, y))
 
 
@@ -53,5 +60,5 @@ def exact_factorial(x: int) -> int:
     if x < 0:
         raise Invalid("factorial of a negative number")
     if x > 2000:
-        raise Invalid("factorial too large")
+        raise TooBig("factorial too large")
     return math.factorial(x)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .guards import (
     Invalid,
+    TooBig,
     check_size,
     exact_binomial,
     exact_factorial,
@@ -41,7 +42,7 @@ from .kernels import (
     sub_block,
 )
 from .library import LIBRARY, MODULE, LibrarySpec
-from .ntheory import OutOfDomain
+from .ntheory import OutOfDomain, PastBound
 
 
 def _sp():
@@ -102,6 +103,8 @@ def _library_row(spec: LibrarySpec) -> Op:
     def func(*args: int) -> int:
         try:
             return spec.exact(*args)
+        except PastBound as e:
+            raise TooBig(str(e)) from None
         except OutOfDomain as e:
             raise Invalid(str(e)) from None
 

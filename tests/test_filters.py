@@ -233,3 +233,20 @@ def test_run_finders_with_the_filter_finder_end_to_end(monkeypatch):
     r = run_finders(seq[:15], 1, Budget(10.0, 8, 2**31), finders=FINDERS + (find_filters,))
     assert r.best.form == "filter" and r.best.fits(seq[:15])
     assert [p.value for p in r.predict(10)] == seq[15:]
+
+
+
+def test_a_value_past_a_guard_is_unknown_not_false():
+    """p(k) past a table's bound (primepi beyond the sieve) ends the scan: no wrong term."""
+    from sympy import primepi
+
+    from progsearch.language import OP_BY_NAME
+    from progsearch.ntheory import SIEVE_LIMIT
+
+    pred = Apply(OP_BY_NAME["mod"], (Apply(OP_BY_NAME["primepi"], (Var("n"),)), Const(2)))
+    k0 = SIEVE_LIMIT - 40
+    prog = Filter(pred, k0=k0)
+    truth = [k for k in range(k0, SIEVE_LIMIT + 1) if primepi(k) % 2]
+    assert prog.terms(0, len(truth)) == truth  # within the table: exact
+    with pytest.raises(Invalid, match="past a guard"):  # at once, not after a long scan
+        prog.first_terms(len(truth) + 1, max_gap=10**6)  # the next needs primepi past the table

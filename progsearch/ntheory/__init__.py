@@ -39,6 +39,7 @@ from .exact import (
     FACTOR_LIMIT,
     ISPRIME_LIMIT,
     OutOfDomain,
+    PastBound,
     bitand,
     bitcount,
     bitor,
@@ -63,7 +64,8 @@ from .symbolic import SYMPY, sympy_function
 from .vector import DOMAIN, KERNELS, SENT
 
 __all__ = ["ARITY", "COMMUTATIVE", "DOMAIN", "EXACT", "FACTOR_LIMIT", "ISPRIME_LIMIT",
-           "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "OutOfDomain", "Tables",
+           "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "OutOfDomain",
+           "PastBound", "Tables",
            "bitand", "bitcount", "bitor", "bitxor", "digitsum", "eq", "gcd", "isprime", "isqrt",
            "le", "lt", "ne", "phi", "prime", "primepi", "sigma", "sympy_function", "tables",
            "tau", "v2"]

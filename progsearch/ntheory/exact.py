@@ -20,6 +20,10 @@ class OutOfDomain(ArithmeticError):
     """A number-theory operator was applied outside its domain or past its stated bound."""
 
 
+class PastBound(OutOfDomain):
+    """The value exists but lies past the stated bound: unknown here, not undefined."""
+
+
 def isqrt(x: int) -> int:
     """The integer square root floor(sqrt(x)), for x >= 0.
 
@@ -117,7 +121,7 @@ def isprime(x: int) -> int:
     ([0, 0, 0, 1, 0, 1], 1)
     """
     if x >= ISPRIME_LIMIT:
-        raise OutOfDomain("isprime(x) needs x < ISPRIME_LIMIT")
+        raise PastBound("isprime(x) needs x < ISPRIME_LIMIT")
     if x < 2:
         return 0
     for p in _BASES:
@@ -145,8 +149,10 @@ def _trial_divisors():
 
 def _factor(name: str, x: int) -> list[tuple[int, int]]:
     """The prime factorization of 1 <= x <= FACTOR_LIMIT as (prime, exponent) pairs."""
-    if not 1 <= x <= FACTOR_LIMIT:
-        raise OutOfDomain(f"{name}(x) needs 1 <= x <= FACTOR_LIMIT")
+    if x > FACTOR_LIMIT:
+        raise PastBound(f"{name}(x) needs x <= FACTOR_LIMIT")
+    if x < 1:
+        raise OutOfDomain(f"{name}(x) needs x >= 1")
     out, rest, divisors = [], x, _trial_divisors()
     while rest > 1 and not isprime(rest):
         d = next(d for d in divisors if rest % d == 0)  # the least prime factor of rest
@@ -190,8 +196,10 @@ def prime(x: int) -> int:
     >>> prime(1), prime(10), prime(PRIME_COUNT)
     (2, 29, 1048573)
     """
-    if not 1 <= x <= PRIME_COUNT:
-        raise OutOfDomain("prime(x) needs 1 <= x <= PRIME_COUNT")
+    if x > PRIME_COUNT:
+        raise PastBound("prime(x) needs x <= PRIME_COUNT")
+    if x < 1:
+        raise OutOfDomain("prime(x) needs x >= 1")
     return int(tables().primes[x - 1])
 
 
@@ -202,7 +210,7 @@ def primepi(x: int) -> int:
     (0, 4, 82025)
     """
     if x > SIEVE_LIMIT:
-        raise OutOfDomain("primepi(x) needs x <= SIEVE_LIMIT")
+        raise PastBound("primepi(x) needs x <= SIEVE_LIMIT")
     return int(tables().primepi[max(x, 0)])
 
 
