@@ -69,7 +69,7 @@ def table(r: GuessResult) -> list[str]:
         mark = "*" if row.rank == 1 else " "
         nxt = "nothing" if row.next is None else " ".join(map(str, row.next))
         lines.append(f"  {mark}{row.rank:>3}  {row.form:<9} {row.bits:6.1f} {row.chars:6d}  "
-                     f"{clip(nxt, 22):<22}  {clip(row.display, WIDTH - 56)}")
+                     f"{clip(nxt, 22):<22}  {clip(row.display, WIDTH - 57)}")
     return lines
 
 
@@ -120,8 +120,9 @@ def explanations(r: GuessResult) -> list[str]:
     pick, lookup = r.pick, r.lookup
     n_next = r.offset + len(r.terms)
     out = [item(
-        "bits: the length of the program written in one prefix-free binary code: 2 bits say "
-        "which form it is (lookup, periodic, loop, formula), each node of an expression costs "
+        "bits: the length of the program written in one prefix-free binary code: log2(6) = 2.6 "
+        "bits say which form it is (lookup, periodic, loop, formula, filter, transform), each "
+        "node of an expression costs "
         "log2 of the number of symbols that could stand there, and every number is written in "
         "an integer code in which bigger numbers take more bits. A program of b bits gets prior "
         "probability 2**-b: one bit longer, half as probable."

@@ -54,16 +54,16 @@ TIME_LIMIT = 120.0  # seconds per search: a safety net, never the budget that st
 #
 # Universe A runs programs. A program is drawn by reading its prefix code from fair coin flips,
 # so a program of b bits comes out with probability 2**-b (``progsearch.universe.read_program``,
-# the length code of forms.py and length.py read backwards): a form tag (2 bits, one of four
-# forms); for a table, its length and entries in the integer code; for a loop, one bit (an
-# expression rule; the other value, a P-recursive rule, is rejected), its order and initial
-# values; for an expression, each node picks uniformly among the symbols that could stand there
-# (n, the previous terms and a(n//2), a(n//3) in a loop, a constant, the operators), and a
-# constant is read in the integer code. A draw is rejected, and drawn again, if it leaves the
-# search's language (more than SIZE_B nodes, a constant the search does not have, loop order
-# above 3, a table longer than MAX_TABLE), if it fails to compute a term, or if its first
-# N_TRAIN + 1 terms leave the alphabet.
-# Rejection keeps the odds between accepted programs at 2**-bits.
+# the length code of forms.py and length.py read backwards): a form tag (log2(6) bits, one of six
+# forms; filters and transforms are refused, so A draws the other four); for a table, its length and
+# entries in the integer code; for a loop, one bit (an expression rule; the other value, a
+# P-recursive rule, is rejected), its order and initial values; for an expression, each node picks
+# uniformly among the symbols that could stand there (n, the previous terms and a(n//2), a(n//3) in
+# a loop, a constant, the operators), and a constant is read in the integer code. A draw is
+# rejected, and drawn again, if it leaves the search's language (more than SIZE_B nodes, a constant
+# the search does not have, loop order above 3, a table longer than MAX_TABLE), if it fails to
+# compute a term, or if its first N_TRAIN + 1 terms leave the alphabet. Rejection keeps the odds
+# between accepted programs at 2**-bits.
 #
 # Universe B draws every term uniformly from the alphabet.
 #

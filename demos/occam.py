@@ -155,7 +155,8 @@ def ladder_finding(ladder: Ladder) -> str:
 def legend() -> str:
     """What the columns mean."""
     return wrap(
-        "bits: the length of the program in a prefix-free binary code (a 2-bit form tag, "
+        "bits: the length of the program in a prefix-free binary code (a form tag of log2(6) "
+        "bits, "
         "log2 of the choices at each expression node, an integer code for every number), the "
         "length the search ranks by. chars: the length of its Python source, which pays for "
         "the loop's boilerplate, so it need not rank the same. * marks the pick, the shortest "

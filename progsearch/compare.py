@@ -21,7 +21,7 @@ from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
 from .search import MAX_SIZE, SearchResult, search
 
-FORMS = ("formula", "loop", "periodic", "lookup")  # the order of "best of each form"
+FORMS = ("formula", "loop", "filter", "transform", "periodic", "lookup")  # "best of each form"
 MAX_DIFFERING = 5  # programs listed that fit the training terms but continue differently
 FLOAT_BITS = 1023  # ridge needs the training terms in float range: below 2**1023
 

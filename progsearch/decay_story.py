@@ -103,7 +103,7 @@ def program_row(data: str, best: Program, heldout: Sequence[int], *, start: int,
     >>> from progsearch import Formula
     >>> from progsearch.language import Var
     >>> program_row("rule", Formula(Var("n")), [3, 5], start=3, rule_terms=[3, 4])
-    ProgramRow(rule: formula, bits=5.45943, 'n')
+    ProgramRow(rule: formula, bits=6.04439, 'n')
     """
     predicted = future_terms(best, start, start + len(heldout))
     return ProgramRow(data=data, form=best.form, bits=float(best.bits),

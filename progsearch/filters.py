@@ -171,9 +171,10 @@ class Filter(Program):
 
 # -- the finder -----------------------------------------------------------------------------
 def _eligible(terms: list[int]) -> bool:
-    """Enough terms, strictly increasing, within MAX_SPAN integers, small enough for int64."""
+    """Enough terms, strictly increasing with a gap somewhere (consecutive integers are the
+    formula k0 + n, not a filter), within MAX_SPAN integers, small enough for int64."""
     return (len(terms) >= MIN_TERMS and all(x < y for x, y in zip(terms, terms[1:]))
-            and terms[-1] - terms[0] <= MAX_SPAN
+            and terms[-1] - terms[0] >= len(terms) and terms[-1] - terms[0] <= MAX_SPAN
             and max(abs(terms[0]), abs(terms[-1] + EXTRA_POINTS)) < FIT)
 
 

@@ -22,7 +22,7 @@ def find_lookup(terms: list[int], offset: int, budget: Budget) -> list[Program]:
     """The table of the terms: always found, so every search has an answer.
 
     >>> find_lookup([3, 5, 7], 1, Budget(1.0, 8, 1e9))
-    [Lookup(table of 3 values, 28.0 bits)]
+    [Lookup(table of 3 values, 28.6 bits)]
     """
     return [Lookup(terms, offset)]
 
@@ -31,7 +31,7 @@ def find_periodic(terms: list[int], offset: int, budget: Budget) -> list[Program
     """The shortest period that repeats at least twice in the terms, if any.
 
     >>> find_periodic([1, 2, 0, 1, 2, 0, 1], 0, Budget(1.0, 8, 1e9))
-    [Periodic([1, 2, 0][n % 3], 17.0 bits)]
+    [Periodic([1, 2, 0][n % 3], 17.6 bits)]
     """
     for p in range(1, len(terms) // 2 + 1):
         if all(terms[i] == terms[i - p] for i in range(p, len(terms))):
@@ -43,7 +43,7 @@ def find_p_recursive(terms: list[int], offset: int, budget: Budget) -> list[Prog
     """Loops whose rule is a P-recursive recurrence solved exactly (recurrences.py).
 
     >>> find_p_recursive([1, 1, 2, 6, 24, 120, 720, 5040, 40320], 0, Budget(1.0, 8, 1e9))
-    [Loop(a(n) = n*a(n-1); a(0) = 1, 25.0 bits)]
+    [Loop(a(n) = n*a(n-1); a(0) = 1, 25.6 bits)]
     """
     found = []
     for rec in find_recurrences(terms, offset=offset):

@@ -2,9 +2,9 @@
 
 Each program maps an index ``n`` (from ``offset``) to an exact Python integer, renders to
 runnable Python defining ``a(n)`` (``.source``, ``.chars``), and has a length in bits under
-one prefix-free code (see length.py): a 2-bit form tag, then the body.  The base class and the
-table forms (Lookup, Periodic) are in programs.py and re-exported here; the rule forms, whose
-body is an expression or a recurrence, are below.
+one prefix-free code (see length.py): a form tag (log2 6 bits), then the body.  The base class
+and the table forms (Lookup, Periodic) are in programs.py and re-exported here; the rule
+forms, whose body is an expression or a recurrence, are below.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 
-FORMS = ("lookup", "periodic", "loop", "formula")  # form tag: 2 bits, one of four
+FORMS = ("lookup", "periodic", "loop", "formula", "filter", "transform")  # tag: one of six,
+# the same log2(6) bits for every form, so no form gains on another by its tag
 FORM_TAG_BITS = math.log2(len(FORMS))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .forms import Formula, Loop, Program
 from .language import OP_BY_NAME, Apply, Const, Var
-from .search import MAX_SIZE, search
+from .search import LADDER_FINDERS, MAX_SIZE, search
 
 LADDER = ("lookup", "periodic", "loop", "formula")  # from pure memory to pure rule
 TIME_LIMIT = 120.0  # seconds per search; a safety net, never the budget that stops it
@@ -125,7 +125,7 @@ def climb(train: Sequence[int], heldout: Sequence[int], *, kind: str = "", rule:
     ('n*n', 0, None, 2)
     """
     train, heldout = list(train), list(heldout)
-    result = search(train, max_size=max_size, time_limit=time_limit)
+    result = search(train, max_size=max_size, time_limit=time_limit, finders=LADDER_FINDERS)
     start, pick = len(train), result.best
     rungs = {}
     for form in LADDER:

@@ -2,7 +2,7 @@
 
 Each program maps an index ``n`` (from ``offset``) to an exact Python integer, renders to
 runnable Python defining ``a(n)`` (``.source``, ``.chars``), and has a length in bits under
-one prefix-free code (see length.py): a 2-bit form tag, then the body.  The rule forms,
+one prefix-free code (see length.py): a form tag (log2 6 bits), then the body.  The rule forms,
 Formula and Loop, are in forms.py.
 """
 
@@ -14,7 +14,8 @@ from functools import cached_property
 from .language import Invalid
 from .length import FORM_TAG_BITS, table_bits
 
-FORM_ORDER = {"formula": 0, "loop": 1, "periodic": 2, "lookup": 3}  # tie-break: rule first
+FORM_ORDER = {"formula": 0, "loop": 1, "filter": 2, "transform": 3, "periodic": 4,
+              "lookup": 5}  # tie-break: rule first, memory last
 
 
 class Program:

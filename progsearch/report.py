@@ -44,7 +44,7 @@ class Column:
 COLUMNS = (
     Column("", 1, ("mark",), lambda d: d["mark"], left=True),
     Column("#", 2, ("row",), lambda d: str(d["row"])),
-    Column("form", 8, ("form",), lambda d: d["form"], left=True),
+    Column("form", 9, ("form",), lambda d: d["form"], left=True),
     Column("bits", 6, ("bits",), lambda d: f"{d['bits']:.1f}"),
     Column("chars", 5, ("chars",), lambda d: "-" if d["chars"] is None else str(d["chars"])),
     Column("train", 8, ("train_error",), lambda d: num(d["train_error"])),
@@ -93,10 +93,12 @@ def table(rows: Sequence[RowLike]) -> list[str]:
     >>> c = compare([1, 2, 3, 4, 5, 6], [7], time_limit=5.0, max_size=3, degrees=(1,),
     ...             alphas=(1.0,))
     >>> print("\n".join(table(c.rows)))
-       # form       bits chars    train held-out  rel err     |w|  model
-    >  1 formula    16.4    27        0      1/1        0          1 + n
-       2 lookup     45.0    43        0     none        -          table of 6 values
-       3 ridge      20.0     -        1      0/1    0.294   0.343  ridge d=1 alpha=1
+       # form        bits chars    train held-out  rel err     |w|  model
+    >  1 formula     17.0    27        0      1/1        0          1 + n
+       2 transform   18.6   156        0      1/1        0          differences: a(n) - a(n-1) = 1
+                                                                    a(0) = 1
+       3 lookup      45.6    43        0     none        -          table of 6 values
+       4 ridge       20.0     -        1      0/1    0.294   0.343  ridge d=1 alpha=1
     """
 
     def lines(cells: list[str], model: str) -> list[str]:
@@ -123,9 +125,9 @@ def predictions(c: ComparisonLike) -> list[str]:
     ...             alphas=(0.0,))
     >>> print("\n".join(predictions(c)))
     The held-out terms a(6) and what each row predicts:
-      truth      7
-      rows 1, 3  7
-      row 2      none (a table has no next term)
+      truth        7
+      rows 1-2, 4  7
+      row 3        none (a table has no next term)
     """
     groups: dict[object, list[int]] = {}
     for r in c.rows:
@@ -152,7 +154,7 @@ def report(c: ComparisonLike) -> str:
     >>> c = compare([0, 1, 4, 9, 16, 25, 36, 49], [64, 81], time_limit=0.5, max_size=3,
     ...             degrees=(2,), alphas=(0.0, 1.0))
     >>> print(report(c).splitlines()[6])
-    >  1 formula    12.4    25        0      2/2        0          n*n
+    >  1 formula     13.0    25        0      2/2        0          n*n
     """
     parts = [header(c), table(c.rows), predictions(c), LEGEND.splitlines(), summary(c)]
     return "\n\n".join("\n".join(p) for p in parts) + "\n"

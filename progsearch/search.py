@@ -1,9 +1,11 @@
 """search(): run the finders in order within the budgets, rank programs by bits, predict.
 
 The finders, in order (FINDERS): the lookup (always), periodic tables, exact P-recursive
-recurrences (finders.py), then the expression engine for formulas and for loops, grown one size
-at a time until a budget runs out (enumeration.py).  search() validates its input, runs every
-finder with one shared Budget, drops repeats, ranks by bits and builds the SearchResult.
+recurrences (finders.py), the expression engine for formulas and for loops, grown one size
+at a time until a budget runs out (enumeration.py), filters ("the n-th k with p(k)", filters.py)
+and last the transforms (differences, partial sums, ratios, halves; transform_finders.py).
+search() validates its input, runs every finder with one shared Budget, drops repeats, ranks
+by bits and builds the SearchResult.
 
 To add a finder: write ``find_x(terms, offset, budget) -> list[Program]`` (terms validated;
 return only programs that reproduce them; call ``budget.check()`` in long work and, on Stop,
@@ -23,13 +25,18 @@ import numpy as np
 
 from .budget import Budget, SearchStats
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
+from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
+from .transform_finders import find_transforms
 
-__all__ = ["CONSTANTS", "FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction", "SearchResult",
-           "SearchStats", "check_terms", "run_finders", "search"]
+__all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction",
+           "SearchResult", "SearchStats", "check_terms", "run_finders", "search"]
 
-FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive, find_expressions)
+LADDER_FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive,
+                                      find_expressions)  # the four forms of the Occam ladder
+FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_filters, find_transforms)  # transforms
+# last: they get a share of the time that is left
 MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s
 MAX_TERMS = 1000
 MAX_DIGITS = 10_000
@@ -140,8 +147,12 @@ def check_terms(terms) -> list[int]:
 
 # -- the search -----------------------------------------------------------------------------
 def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
-           max_size: int = MAX_SIZE, max_memory_mb: float = 2000.0) -> SearchResult:
+           max_size: int = MAX_SIZE, max_memory_mb: float = 2000.0,
+           finders: Sequence[Finder] = FINDERS) -> SearchResult:
     """Find the programs that reproduce ``terms`` (a(offset), a(offset+1), ...), ranked by bits.
+
+    ``finders`` says which forms to look for (default: all, FINDERS; LADDER_FINDERS: the
+    lookup, periodic tables, loops and formulas only).
 
     >>> r = search([0, 1, 1, 2, 3, 5, 8, 13, 21, 34], time_limit=1.0)
     >>> r.best.form, r.best.terms(10, 13)
@@ -152,7 +163,10 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     time_limit = _check_float(time_limit, "time_limit", 0.0, 86_400.0)
     max_size = _check_int(max_size, "max_size", 1, 40)
     max_memory_mb = _check_float(max_memory_mb, "max_memory_mb", 0.0, 10.0**6)
-    return run_finders(terms, offset, Budget(time_limit, max_size, max_memory_mb * 2**20))
+    if not finders or not all(callable(f) for f in finders):
+        raise TypeError("finders must be a non-empty sequence of finder functions")
+    budget = Budget(time_limit, max_size, max_memory_mb * 2**20)
+    return run_finders(terms, offset, budget, finders=tuple(finders))
 
 
 def run_finders(terms: list[int], offset: int, budget: Budget,
@@ -161,7 +175,7 @@ def run_finders(terms: list[int], offset: int, budget: Budget,
 
     >>> r = run_finders([2, 4, 6, 8], 0, Budget(1.0, 8, 1e9), finders=[find_lookup])
     >>> r.best, r.stats.stopped_by
-    (Lookup(table of 4 values, 37.0 bits), 'max_size')
+    (Lookup(table of 4 values, 37.6 bits), 'max_size')
     """
     programs: list[Program] = []
     for find in finders:

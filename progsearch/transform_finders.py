@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from .budget import Budget
 from .engine import Stop
 from .enumeration import find_expressions
+from .filters import find_filters
 from .finders import Finder, find_p_recursive, find_periodic
 from .forms import Program
 from .transforms import KINDS, Transformed, inner_offsets
 
-INNER_FINDERS: tuple[Finder, ...] = (find_periodic, find_p_recursive, find_expressions)
+INNER_FINDERS: tuple[Finder, ...] = (find_periodic, find_p_recursive, find_expressions,
+                                     find_filters)
 SIZE_CUT = 2  # inner engine searches stop this many sizes below the search's max_size
-TIME_SHARE = 0.5  # the transforms together get at most this share of the time left
 HALF_KEEP = 4  # halves: the shortest few programs of each half are paired (HALF_KEEP**2 pairs)
 MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8}
 
@@ -101,9 +102,12 @@ def _wrap(kind: str, found: list[list[Program]], terms: list[int],
 
 
 def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
-                          kinds: Sequence[str] = KINDS, size_cut: int = SIZE_CUT,
-                          time_share: float = TIME_SHARE) -> Finder:
+                          kinds: Sequence[str] = KINDS, size_cut: int = SIZE_CUT) -> Finder:
     """A finder that runs ``inner_finders`` on the transformed terms of each of ``kinds``.
+
+    The inner searches stop at ``size_cut`` sizes below the search's size limit, not at a share
+    of the time: what they find depends on the budget, never on the machine's speed.  The
+    search's own deadline still holds (and then says it stopped the search).
 
     >>> find = make_transform_finder(kinds=["halves"])
     >>> terms = [0, 1, 1, 4, 4, 7, 9, 10, 16, 13]  # a(2m) = m*m, a(2m+1) = 3m + 1
@@ -114,16 +118,12 @@ def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
     bad = [k for k in kinds if k not in KINDS]
     if bad:
         raise ValueError(f"kinds must be among {KINDS}, got {bad}")
-    if size_cut < 0 or not 0.0 < time_share <= 1.0:
-        raise ValueError(f"size_cut must be >= 0 and time_share in (0, 1], "
-                         f"got {size_cut} and {time_share}")
+    if size_cut < 0:
+        raise ValueError(f"size_cut must be >= 0, got {size_cut}")
 
     def find_transforms(terms: list[int], offset: int, budget: Budget) -> list[Program]:
-        """Transformed programs that reproduce the terms, found within a share of the budget."""
+        """Transformed programs that reproduce the terms, found within the budget."""
         jobs = [(k, seqs) for k in kinds if (seqs := transformed_terms(k, terms))]
-        runs_left = sum(len(seqs) for _, seqs in jobs)
-        now = time.perf_counter()
-        end = now + time_share * max(budget.deadline - now, 0.0)
         size = max(budget.max_size - size_cut, 1)
         programs: list[Program] = []
         for kind, seqs in jobs:
@@ -134,10 +134,9 @@ def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
                 except Stop as stop:
                     budget.stopped(stop.reason)
                     return programs
-                child = child_budget(budget, (end - time.perf_counter()) / runs_left, size)
+                child = child_budget(budget, budget.deadline - time.perf_counter(), size)
                 found.append(_inner_programs(seq, inner_offset, child, inner_finders))
                 absorb(budget, child)
-                runs_left -= 1
             programs += _wrap(kind, found, terms, offset)
         return programs
 

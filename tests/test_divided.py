@@ -83,7 +83,7 @@ def test_every_loop_pays_for_the_divided_terms_in_its_bits():
 @pytest.mark.parametrize("rule, first, offset, form", [
     (binary_weight, [0], 0, "formula"),  # bitcount(n), a library operator, is shorter
     (floor_log2, [0], 1, "loop"),
-    (ternary_partitions, [1, 1, 1], 0, "loop"),
+    (ternary_partitions, [1, 1, 1], 0, "transform"),  # its partial sums: s(n-1) + s(n//3)
 ])
 def test_the_search_finds_divide_and_conquer_recurrences(rule, first, offset, form):
     terms = generate(rule, first, offset, 25)

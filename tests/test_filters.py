@@ -15,7 +15,7 @@ from progsearch.forms import expr_bits
 from progsearch.language import OP_BY_NAME, OPS, Apply, Const, Invalid, Var
 from progsearch.length import FORM_TAG_BITS, int_bits
 from progsearch.programs import FORM_ORDER
-from progsearch.search import FINDERS, run_finders
+from progsearch.search import LADDER_FINDERS, run_finders
 
 K = Var("n")  # the predicate's variable k
 
@@ -230,7 +230,7 @@ def test_run_finders_with_the_filter_finder_end_to_end(monkeypatch):
     if "filter" not in FORM_ORDER:  # until the search registers the form
         monkeypatch.setitem(FORM_ORDER, "filter", len(FORM_ORDER))
     seq = first(lambda k: k % 3 != 0, 1, 25)
-    r = run_finders(seq[:15], 1, Budget(10.0, 8, 2**31), finders=FINDERS + (find_filters,))
+    r = run_finders(seq[:15], 1, Budget(10.0, 8, 2**31), finders=LADDER_FINDERS + (find_filters,))
     assert r.best.form == "filter" and r.best.fits(seq[:15])
     assert [p.value for p in r.predict(10)] == seq[15:]
 
@@ -250,3 +250,8 @@ def test_a_value_past_a_guard_is_unknown_not_false():
     assert prog.terms(0, len(truth)) == truth  # within the table: exact
     with pytest.raises(Invalid, match="past a guard"):  # at once, not after a long scan
         prog.first_terms(len(truth) + 1, max_gap=10**6)  # the next needs primepi past the table
+
+
+def test_consecutive_integers_are_not_a_filter():
+    """Every k kept is the formula k0 + n: the filter finder leaves it to the formula form."""
+    assert find_filters(list(range(3, 18)), 0, Budget(5.0, 5, 2**30)) == []

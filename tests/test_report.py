@@ -47,7 +47,7 @@ def test_one_row_per_model_and_the_pick_marked(squares):
     lines = rows_of(report(squares))
     assert len(lines) == len(squares.rows)
     assert [line for line in lines if line.startswith(">")] == [lines[0]]
-    assert re.match(r"^>\s+1 formula\s+12\.4 .* 4/4 .* n\*n$", lines[0])
+    assert re.match(r"^>\s+1 formula\s+13\.0 .* 4/4 .* n\*n$", lines[0])
 
 
 def test_cells_are_the_json_values_formatted(squares):
@@ -88,7 +88,7 @@ def test_long_loop_rules_wrap_inside_the_model_column(fibonacci):
 # -- what the run shows: the sentences carry this run's own numbers ---------------------------
 def test_summary_names_the_pick_and_its_heldout_score(squares):
     text = " ".join(summary(squares))
-    assert "The pick is row 1, the formula n*n (12.4 bits" in text
+    assert "The pick is row 1, the formula n*n (13.0 bits" in text
     assert "It predicts all 4 held-out terms exactly." in text
 
 

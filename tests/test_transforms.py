@@ -15,7 +15,7 @@ from progsearch.forms import Formula, Lookup, Loop, Periodic
 from progsearch.language import OP_BY_NAME, Apply, Const, Var
 from progsearch.length import FORM_TAG_BITS, int_bits
 from progsearch.programs import FORM_ORDER
-from progsearch.search import FINDERS, run_finders
+from progsearch.search import LADDER_FINDERS, run_finders
 from progsearch.transform_finders import (
     absorb,
     child_budget,
@@ -254,16 +254,16 @@ def test_a_spent_budget_stops_the_finder_and_a_spent_share_is_not_reported():
 def test_make_transform_finder_refuses_bad_settings():
     with pytest.raises(ValueError, match="kinds must be among"):
         make_transform_finder(kinds=["logs"])
-    with pytest.raises(ValueError, match="time_share"):
-        make_transform_finder(time_share=0.0)
+    with pytest.raises(ValueError, match="size_cut"):
+        make_transform_finder(size_cut=-1)
 
 
 # ---------------------------------------------------------------- end to end
 
 
 def best_with_and_without(terms):
-    with_ = run_finders(terms, 0, roomy(), FINDERS + (find_transforms,))
-    plain = run_finders(terms, 0, roomy(), FINDERS)
+    with_ = run_finders(terms, 0, roomy(), LADDER_FINDERS + (find_transforms,))
+    plain = run_finders(terms, 0, roomy(), LADDER_FINDERS)
     return plain.best, with_.best
 
 
@@ -312,5 +312,5 @@ def test_random_sequences_still_end_at_the_lookup():
     forms = []
     for _ in range(20):
         terms = [rng.randint(0, 1000) for _ in range(15)]
-        forms.append(run_finders(terms, 0, roomy(), FINDERS + (find_transforms,)).best.form)
+        forms.append(run_finders(terms, 0, roomy(), LADDER_FINDERS + (find_transforms,)).best.form)
     assert forms.count("lookup") >= 19

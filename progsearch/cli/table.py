@@ -58,7 +58,7 @@ def _row(rank: int, prog: Program, pick: bool, nxt: tuple[int, ...] | None) -> s
     text = prog.display()
     text = text if len(text) <= 60 else text[:57] + "..."
     width = max(44, len(text))
-    head = f"{'>' if pick else ' '} {rank:>3}  {prog.form:<8} {prog.bits:>7.1f} {prog.chars:>6}  "
+    head = f"{'>' if pick else ' '} {rank:>3}  {prog.form:<9} {prog.bits:>7.1f} {prog.chars:>6}  "
     return f"{head}{text:<{width}}  {_short(nxt, 100 - len(head) - width - 2)}"
 
 
@@ -75,7 +75,7 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     lines = [(f"{len(r.terms)} terms from n={r.offset}; searched sizes up to {s.max_size} in "
              f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
              f"{s.candidates:,} candidates evaluated, {s.distinct:,} distinct programs kept", "",
-             f"  {'#':>3}  {'form':<8} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
+             f"  {'#':>3}  {'form':<9} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
     shown = [(i, p) for i, p in enumerate(r.programs) if i < SHOWN or p.form == "lookup"]
     for i, p in shown:
         if i >= SHOWN and shown and i != shown[0][0]:

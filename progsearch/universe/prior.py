@@ -1,6 +1,7 @@
 """Drawing programs from the prior: the length code read backwards, from fair coin flips.
 
-A program is written in the prefix code of ``forms.py`` and ``length.py``: a 2-bit form tag;
+A program is written in the prefix code of ``forms.py`` and ``length.py``: a form tag (one of six:
+filters and transforms are refused here);
 for a table, its length and entries in the integer code; for a loop, one bit (an expression
 rule; the other value, a P-recursive rule, is rejected), its order and initial values; for an
 expression, each node one of the symbols that could stand there, uniformly, and each constant
@@ -133,12 +134,14 @@ def read_expr(bits: Bits, leaves: Sequence[Var], max_nodes: int,
 def read_program(bits: Bits, max_nodes: int = MAX_NODES, max_table: int = MAX_TABLE) -> Program:
     """A program read from coin flips with the library's prefix code: the length code inverted.
 
-    >>> bits = Bits(np.random.default_rng(3))
+    >>> bits = Bits(np.random.default_rng(106))
     >>> p = read_program(bits)
-    >>> p, bits.spent == p.bits  # the coin flips spent are the program's length in bits
-    (Formula(n, 5.5 bits), True)
+    >>> p, round(bits.spent, 9) == round(p.bits, 9)  # the flips spent: the program's bits
+    (Formula(isprime(n), 13.0 bits), True)
     """
-    form = FORMS[bits.choose(len(FORMS))]  # the 2-bit form tag
+    form = FORMS[bits.choose(len(FORMS))]  # the form tag
+    if form in ("filter", "transform"):  # outside the universes' language: drawn, then refused
+        raise Rejected(f"{form} programs are not drawn")
     if form in ("lookup", "periodic"):
         length = read_positive(bits) - 1
         if not 1 <= length <= max_table:
@@ -160,8 +163,8 @@ def draw_program(rng: np.random.Generator, max_nodes: int = MAX_NODES,
                  max_table: int = MAX_TABLE) -> Program | None:
     """One draw from the prior: a program of b bits with probability 2**-b; None if rejected.
 
-    >>> draw_program(np.random.default_rng(3))
-    Formula(n, 5.5 bits)
+    >>> draw_program(np.random.default_rng(127))
+    Formula(n, 6.0 bits)
     """
     try:
         return read_program(Bits(rng), max_nodes, max_table)
