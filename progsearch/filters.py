@@ -24,7 +24,7 @@ from .budget import Budget
 from .engine import Engine, Stop
 from .engine.blocks import blocks_of
 from .enumeration import CONSTANTS, FIT
-from .forms import _imports, expr_bits
+from .forms import expr_bits, import_lines
 from .guards import TooBig
 from .language import Apply, Const, Expr, Invalid, Var
 from .length import int_bits
@@ -144,7 +144,7 @@ class Filter(Program):
                 f"    try:\n        return {pred}\n"
                 "    except (ArithmeticError, ValueError):  # undefined: false\n"
                 "        return 0\n")
-        return (f"{_imports(self.predicate)}def p(k):\n{body}\ndef a(n):\n"
+        return (f"{import_lines(self.predicate)}def p(k):\n{body}\ndef a(n):\n"
                 f"    if n < {self.offset}:\n"
                 f'        raise ValueError(f"a(n) is defined from n={self.offset}, not n={{n}}")\n'
                 f"    k = {self.k0 - 1}\n    for _ in range({_count(self.offset)}):\n"

@@ -67,7 +67,7 @@ def _extra_bits(e: Expr) -> float:
     return 0
 
 
-def _imports(expr: Expr) -> str:
+def import_lines(expr: Expr) -> str:
     by_module: dict[str, list[str]] = {}
     for name in sorted(calls(expr)):
         by_module.setdefault(CALL_MODULE[name], []).append(name)
@@ -98,7 +98,7 @@ class Formula(Program):
 
     @property
     def source(self) -> str:
-        return f"{_imports(self.expr)}def a(n):\n    return {self.expr.python()}\n"
+        return f"{import_lines(self.expr)}def a(n):\n    return {self.expr.python()}\n"
 
     def display(self) -> str:
         return self.expr.python()
@@ -190,7 +190,7 @@ class Loop(Program):
 
     @property
     def source(self) -> str:
-        imports = "" if isinstance(self.rule, PRecurrence) else _imports(self.rule)
+        imports = "" if isinstance(self.rule, PRecurrence) else import_lines(self.rule)
         first = self.offset + self.order
         ret = "a[m]" if self.offset == 0 else f"a[m - {self.offset}]"
         return (f"{imports}def a(m):\n    a = {list(self.initial)}\n"

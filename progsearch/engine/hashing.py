@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..kernels import SENT
+
 I64 = np.int64
 U64 = np.uint64
-_SENT_I64 = np.iinfo(I64).min  # the engine's "unknown" (kernels.SENT)
 _SENT = U64(2**63)  # the same bits read as an unsigned value
 
 
@@ -58,7 +59,7 @@ class RowHash:
         return self._fix_unknowns(vals, vals.view(U64) @ self.w)
 
     def _fix_unknowns(self, vals: np.ndarray, h: np.ndarray) -> np.ndarray:
-        unknown = vals == _SENT_I64
+        unknown = vals == SENT
         rows = np.flatnonzero(unknown.any(axis=1))
         if rows.size:
             h[rows] += unknown[rows].astype(U64) @ self.unknown_fix
