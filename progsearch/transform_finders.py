@@ -5,12 +5,16 @@ budget (a smaller size limit, a share of the time left), and every program they 
 lookups (a transformed table is never shorter than the table) and transforms (one level), is
 wrapped in a :class:`~progsearch.transforms.Transformed`; a wrapped program is kept only if it
 reproduces the terms exactly.  The kinds apply when: differences, partial sums: 4+ terms;
-ratios: 4+ terms and each a(n-1) is nonzero and divides a(n); halves: 8+ terms.
+ratios: 4+ terms and each a(n-1) is nonzero and divides a(n); halves: 8+ terms; repeats: 8+
+terms stepping by 0 or 1, with MIN_RUNS complete runs.  The inner sequences of repeats (run
+lengths) and halves (half the terms each) are short, so an inner program for them is kept only
+if it is shorter than their table (it compresses them; COMPRESS).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Sequence
 
@@ -19,14 +23,16 @@ from .engine import Stop
 from .enumeration import find_expressions
 from .filters import find_filters
 from .finders import Finder, find_p_recursive, find_periodic
-from .forms import Program
-from .transforms import KINDS, Transformed, inner_offsets
+from .forms import Lookup, Program
+from .transforms import KINDS, NEEDS_FIRST, Transformed, inner_offsets
 
 INNER_FINDERS: tuple[Finder, ...] = (find_periodic, find_p_recursive, find_expressions,
                                      find_filters)
 SIZE_CUT = 2  # inner engine searches stop this many sizes below the search's max_size
 HALF_KEEP = 4  # halves: the shortest few programs of each half are paired (HALF_KEEP**2 pairs)
-MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8}
+MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8, "repeats": 8}
+COMPRESS = ("halves", "repeats")  # kinds whose inner programs must beat their inner table
+MIN_RUNS = 4  # repeats: this many complete runs (the last run may go on: it is not counted)
 
 
 def transformed_terms(kind: str, terms: Sequence[int]) -> list[list[int]] | None:
@@ -50,7 +56,22 @@ def transformed_terms(kind: str, terms: Sequence[int]) -> list[list[int]] | None
     if kind == "ratios":
         exact = all(a != 0 and b % a == 0 for a, b in pairs)
         return [[b // a for a, b in pairs]] if exact else None
+    if kind == "repeats":
+        return _runs(terms)
     return [terms[0::2], terms[1::2]]
+
+
+def _runs(terms: list[int]) -> list[list[int]] | None:
+    """The lengths of the complete runs of values v0, v0 + 1, ... (all but the last run), when
+    the terms step by 0 or 1, some value repeats and there are MIN_RUNS complete runs.
+
+    >>> _runs([1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5])
+    [[1, 2, 3, 4]]
+    """
+    if any(b - a not in (0, 1) for a, b in zip(terms, terms[1:])):
+        return None
+    counts = [len(list(g)) for _, g in itertools.groupby(terms)][:-1]
+    return [counts] if len(counts) >= MIN_RUNS and max(counts) > 1 else None
 
 
 def child_budget(parent: Budget, seconds: float, max_size: int) -> Budget:
@@ -82,17 +103,18 @@ def absorb(parent: Budget, child: Budget) -> None:
 
 
 def _inner_programs(seq: list[int], offset: int, budget: Budget,
-                    finders: Sequence[Finder]) -> list[Program]:
-    """The programs the finders find for seq, less lookups and transforms, shortest first."""
+                    finders: Sequence[Finder], shorter_than: float = math.inf) -> list[Program]:
+    """The programs the finders find for seq, less lookups and transforms and those of
+    ``shorter_than`` bits or more, shortest first."""
     found = [p for find in finders for p in find(seq, offset, budget)]
-    return sorted((p for p in found if p.form not in ("lookup", "transform")),
-                  key=lambda p: (p.bits, len(p.source), p.source))
+    return sorted((p for p in found if p.form not in ("lookup", "transform")
+                   and p.bits < shorter_than), key=lambda p: (p.bits, len(p.source), p.source))
 
 
 def _wrap(kind: str, found: list[list[Program]], terms: list[int],
           offset: int) -> list[Program]:
     """Each inner program (each pair, for halves) as a Transformed that reproduces the terms."""
-    first = terms[0] if kind in ("differences", "ratios") else None
+    first = terms[0] if kind in NEEDS_FIRST else None
     if kind == "halves":
         combos = itertools.product(found[0][:HALF_KEEP], found[1][:HALF_KEEP])
     else:
@@ -128,14 +150,15 @@ def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
         programs: list[Program] = []
         for kind, seqs in jobs:
             found = []
-            for seq, inner_offset in zip(seqs, inner_offsets(kind, offset)):
+            for seq, inner_offset in zip(seqs, inner_offsets(kind, offset, terms[0])):
                 try:
                     budget.check()
                 except Stop as stop:
                     budget.stopped(stop.reason)
                     return programs
                 child = child_budget(budget, budget.deadline - time.perf_counter(), size)
-                found.append(_inner_programs(seq, inner_offset, child, inner_finders))
+                cap = Lookup(seq, inner_offset).bits if kind in COMPRESS else math.inf
+                found.append(_inner_programs(seq, inner_offset, child, inner_finders, cap))
                 absorb(budget, child)
             programs += _wrap(kind, found, terms, offset)
         return programs

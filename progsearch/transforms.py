@@ -7,10 +7,12 @@ the terms from them.  With ``o`` the offset (the first index of ``a``):
     partial_sums  s(n) = a(o) + ... + a(n) for n >= o:  a(n) = s(n) - s(n-1), a(o) = s(o)
     ratios        r(n) = a(n) / a(n-1) for n > o:  a(n) = a(o) * r(o+1) * ... * r(n)
     halves        e(m) = a(o + 2m), f(m) = a(o + 2m + 1) for m >= 0: the two interleaved
+    repeats       the values v0, v0 + 1, v0 + 2, ... in turn, each v repeated c(v) >= 1 times
+                  ("n appears n times"); c is indexed by the value, from v0 = a(o)
 
 Code: the form tag, then the kind (one of KINDS, uniform: ``log2(len(KINDS))`` bits), then the
 inner program (with its own form tag; two for halves), then ``a(o)`` (integer code) for the
-kinds that need it (differences, ratios).  Each part is prefix-free, so Kraft holds.
+kinds that need it (differences, ratios, repeats).  Each part is prefix-free, so Kraft holds.
 """
 
 from __future__ import annotations
@@ -19,26 +21,28 @@ import math
 import re
 from collections.abc import Sequence
 
+from .language import Invalid
 from .length import int_bits
 from .programs import Program, check_range
 
-KINDS = ("differences", "partial_sums", "ratios", "halves")  # the kind: uniform over these
+KINDS = ("differences", "partial_sums", "ratios", "halves", "repeats")  # uniform over these
 KIND_BITS = math.log2(len(KINDS))
 NAMES = {"differences": ("d",), "partial_sums": ("s",), "ratios": ("r",),
-         "halves": ("even", "odd")}  # what the inner programs are called in source and display
-NEEDS_FIRST = ("differences", "ratios")  # kinds whose code carries a(offset)
+         "halves": ("even", "odd"), "repeats": ("c",)}  # the inner programs' names in the text
+NEEDS_FIRST = ("differences", "ratios", "repeats")  # kinds whose code carries a(offset)
 
 
-def inner_offsets(kind: str, offset: int) -> tuple[int, ...]:
-    """The first index of each inner program of a kind, for terms from ``offset``.
+def inner_offsets(kind: str, offset: int, first: int = 0) -> tuple[int, ...]:
+    """The first index of each inner program of a kind, for terms from ``offset`` (and, for
+    repeats, whose counts are indexed by the value, the first value ``first``).
 
-    >>> inner_offsets("differences", 0), inner_offsets("halves", 5)
-    ((1,), (0, 0))
+    >>> inner_offsets("differences", 0), inner_offsets("halves", 5), inner_offsets("repeats", 1, 3)
+    ((1,), (0, 0), (3,))
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     return {"differences": (offset + 1,), "partial_sums": (offset,), "ratios": (offset + 1,),
-            "halves": (0, 0)}[kind]
+            "halves": (0, 0), "repeats": (first,)}[kind]
 
 
 class Transformed(Program):
@@ -57,7 +61,7 @@ class Transformed(Program):
     def __init__(self, kind: str, parts: Sequence[Program], offset: int = 0,
                  first: int | None = None):
         super().__init__(offset)
-        want = inner_offsets(kind, offset)
+        want = inner_offsets(kind, offset, first or 0)
         parts = tuple(parts)
         if not all(isinstance(p, Program) for p in parts):
             raise TypeError("parts must be programs")
@@ -118,6 +122,17 @@ class Transformed(Program):
         merged[1 if first_even else 0::2] = odd
         return merged
 
+    def _repeats(self, start: int, stop: int) -> list[int]:
+        values: list[int] = []
+        value, need = self.first, stop - self.offset
+        while len(values) < need:
+            count = self.parts[0].terms(value, value + 1)[0]
+            if count < 1:
+                raise Invalid(f"c({value}) = {count}: a value must appear at least once")
+            values += [value] * min(count, need - len(values))
+            value += 1
+        return values[start - self.offset:]
+
     # -- text ------------------------------------------------------------------------------
     @property
     def source(self) -> str:
@@ -130,6 +145,12 @@ class Transformed(Program):
             "ratios": f"    return {self.first} * prod(r(j) for j in range({o + 1}, n + 1))\n",
             "halves": (f"    m, is_odd = divmod({_minus('n', o)}, 2)\n"
                        "    return odd(m) if is_odd else even(m)\n"),
+            "repeats": (f"    v, left = {self.first}, {_minus('n', o)}\n"
+                        "    while left >= c(v):  # v appears c(v) times\n"
+                        "        if c(v) < 1:\n"
+                        "            raise ValueError(f'c({v}) must be at least 1')\n"
+                        "        left, v = left - c(v), v + 1\n"
+                        "    return v\n"),
         }[self.kind]
         head = "from math import prod\n" if self.kind == "ratios" else ""
         return f"{head}{inner}def a(n):\n{guard}{body}"
@@ -144,6 +165,9 @@ class Transformed(Program):
             return f"partial sums: a({o}) + ... + a(n) = {rule}"
         if self.kind == "ratios":
             return f"ratios: a(n) / a(n-1) = {rule}{start}"
+        if self.kind == "repeats":
+            return (f"repeats: {self.first}, {self.first + 1}, ... in turn, "
+                    f"each n appearing {rule} times")
         return (f"halves: a({_plus('2n', o)}) = {rule}, "
                 f"a({_plus('2n', o + 1)}) = {_rule(self.parts[1], more[0])}")
 
@@ -157,6 +181,9 @@ class Transformed(Program):
         """
         import sympy
 
+        if self.kind == "repeats":
+            raise TypeError("a repeats transform has no SymPy form (its values are found by "
+                            "counting runs)")
         n, j = sympy.Symbol("n", integer=True), sympy.Symbol("j", integer=True)
         o, terms, rules = self.offset, [], []
         for prog, name in zip(self.parts, NAMES[self.kind]):

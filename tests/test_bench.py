@@ -26,7 +26,10 @@ from progsearch.bench import (
     solve_lookup,
     solve_sympy_rec,
 )
+from progsearch.bench.how import Made, how
+from progsearch.budget import Budget
 from progsearch.cli import main as cli_main
+from progsearch.finders import find_p_recursive
 
 
 def main(argv):
@@ -334,6 +337,51 @@ def test_json_carries_the_summary_and_the_rows():
     assert data["tiers"]["all"]["summary"]["right"]["solved"] == 3
     assert data["rows"][0]["prediction"] == list(range(15, 25))
     assert data["protocol"]["train"] == 15 and data["protocol"]["predict"] == 10
+
+
+def labelled(label):
+    """A fake solver that says how it made its (right) prediction."""
+    def solve(train, offset, k, time_limit):
+        return Made(truth_for(train, offset, k, time_limit), label)
+    return solve
+
+
+def test_the_how_table_counts_solved_and_false_per_label_and_tier():
+    fakes = {"progsearch": labelled("filter+nt"), "wrong": off_by_one}
+    result = run_benchmark(identity_entries(), fakes, progress=False)
+    assert [r.how for r in result.rows if r.solver == "progsearch"] == ["filter+nt"] * 3
+    assert all(r.how == "" for r in result.rows if r.solver == "wrong")  # it said nothing
+    assert result.by_how("sample") == {"filter+nt": {"solved": ["A000002", "A000003"],
+                                                     "false": []}}
+    block = result.report().split("how the predictions were made")[1].splitlines()
+    assert block[1].split() == ["form", "classic", "sample", "all"]
+    assert block[2].split() == ["filter+nt", "1", "/", "0", "2", "/", "0", "3", "/", "0"]
+    data = json.loads(json.dumps(result.to_json()))
+    assert data["tiers"]["all"]["by_how"]["filter+nt"]["solved"] == ["A000001", "A000002",
+                                                                     "A000003"]
+    assert data["rows"][0]["how"] == "filter+nt"
+
+
+def test_a_report_without_labels_has_no_how_table():
+    result = run_benchmark(identity_entries(), {"right": truth_for}, progress=False)
+    assert "how the predictions were made" not in result.report() and not result.by_how()
+
+
+def test_how_names_the_form_the_library_and_the_transform():
+    from progsearch.forms import Formula
+    from progsearch.language import OP_BY_NAME, Apply, Var
+    from progsearch.transforms import Transformed
+
+    n = Var("n")
+    plain = Formula(Apply(OP_BY_NAME["mul"], (n, n)))
+    library = Formula(Apply(OP_BY_NAME["isprime"], (n,)))
+    assert (how(plain), how(library)) == ("formula", "formula+nt")
+    assert how(Transformed("halves", [plain, library])) == "halves(formula + formula+nt)"
+    terms = [1]
+    for k in range(1, 12):
+        terms.append(k * terms[-1] + 1)  # a(n) = n a(n-1) + 1: P-recursive
+    found = find_p_recursive(terms, 0, Budget(10.0, 8, 2**30))
+    assert found and {how(p) for p in found} == {"loop (P-recursive)"}
 
 
 # %% the command line

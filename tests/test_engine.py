@@ -114,13 +114,14 @@ def _checked(v: int):
 
 
 TABLE, PRIMES = 2**20, 82025  # the number-theory tables: arguments served, primes listed
-LIBRARY_LOW = {"isqrt": 0, "bitcount": 0, "digitsum": 0, "v2": 1, "tau": 1, "sigma": 1,
-               "phi": 1, "prime": 1}  # smallest argument in the domain
-LIBRARY_HIGH = {"tau": TABLE, "sigma": TABLE, "phi": TABLE, "prime": PRIMES}
+FACTORED = ("tau", "sigma", "phi", "omega", "bigomega", "mobius", "rad", "core", "lpf", "gpf")
+LIBRARY_LOW = {"isqrt": 0, "bitcount": 0, "digitsum": 0, "v2": 1, "prime": 1,
+               **{name: 1 for name in FACTORED}}  # smallest argument in the domain
+LIBRARY_HIGH = {"prime": PRIMES, **{name: TABLE for name in FACTORED}}
 
 
 def _in_kernel_range(name, args):
-    if name in ("isprime", "primepi", "tau", "sigma", "phi"):
+    if name in ("isprime", "primepi") + FACTORED:
         return args[0] <= TABLE
     if name == "prime":
         return args[0] <= PRIMES

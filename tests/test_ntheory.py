@@ -52,6 +52,7 @@ def _positive(x, y=0):
 # name: (oracle on in-domain ints, domain, kernel bound, exact bound)
 SPEC = {
     "isqrt": (math.isqrt, _nonneg, None, None),
+    "issquare": (lambda x: int(x >= 0 and sympy.sqrt(x).is_integer), _anything, None, None),
     "gcd": (math.gcd, _anything, None, None),
     "bitand": (lambda x, y: x & y, _nonneg, None, None),
     "bitor": (lambda x, y: x | y, _nonneg, None, None),
@@ -63,6 +64,14 @@ SPEC = {
     "tau": (lambda x: int(sympy.divisor_count(x)), _positive, L, FACTOR_LIMIT),
     "sigma": (lambda x: int(sympy.divisor_sigma(x)), _positive, L, FACTOR_LIMIT),
     "phi": (lambda x: int(sympy.totient(x)), _positive, L, FACTOR_LIMIT),
+    "omega": (lambda x: len(sympy.factorint(x)), _positive, L, FACTOR_LIMIT),
+    "bigomega": (lambda x: sum(sympy.factorint(x).values()), _positive, L, FACTOR_LIMIT),
+    "mobius": (lambda x: int(sympy.mobius(x)), _positive, L, FACTOR_LIMIT),
+    "rad": (lambda x: math.prod(sympy.factorint(x)), _positive, L, FACTOR_LIMIT),
+    "core": (lambda x: math.prod(p for p, e in sympy.factorint(x).items() if e % 2), _positive,
+             L, FACTOR_LIMIT),
+    "lpf": (lambda x: min(sympy.factorint(x), default=1), _positive, L, FACTOR_LIMIT),
+    "gpf": (lambda x: max(sympy.factorint(x), default=1), _positive, L, FACTOR_LIMIT),
     "prime": (lambda x: int(sympy.prime(x)), _positive, PRIME_COUNT, PRIME_COUNT),
     "primepi": (lambda x: int(sympy.primepi(x)), _anything, L, L),
     "lt": (lambda x, y: int(x < y), _anything, None, None),

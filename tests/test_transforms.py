@@ -35,6 +35,7 @@ def op(name, *args):
 SQUARE = op("mul", N, N)  # n*n
 LINE = op("add", op("mul", 3, N), 1)  # 3*n + 1
 FIB_RULE = op("add", Var("a1"), Var("a2"))
+COUNT = op("add", SQUARE, 1)  # n*n + 1: repeats, the value v appears v*v + 1 times
 
 
 @pytest.fixture(autouse=True)
@@ -60,15 +61,19 @@ def direct(kind, offset, first, stop):
     if kind == "ratios":  # a(n) = a(n-1) * (3n + 1)
         return [first * math.prod(3 * j + 1 for j in range(offset + 1, n + 1))
                 for n in range(offset, stop)]
+    if kind == "repeats":  # first, first + 1, ... each v written out v*v + 1 times
+        runs = ([v] * (v * v + 1) for v in itertools.count(first))
+        return list(itertools.islice(itertools.chain.from_iterable(runs), stop - offset))
     return [((n - offset) // 2) ** 2 if (n - offset) % 2 == 0 else 3 * ((n - offset) // 2) + 1
             for n in range(offset, stop)]  # halves: m*m and 3m + 1, interleaved
 
 
 def example(kind, offset, first=None):
     inner = {"differences": [SQUARE], "partial_sums": [SQUARE], "ratios": [LINE],
-             "halves": [SQUARE, LINE]}[kind]
-    parts = [Formula(e, o) for e, o in zip(inner, inner_offsets(kind, offset))]
-    return Transformed(kind, parts, offset, first if kind in ("differences", "ratios") else None)
+             "halves": [SQUARE, LINE], "repeats": [COUNT]}[kind]
+    first = first if kind in NEEDS_FIRST else None
+    parts = [Formula(e, o) for e, o in zip(inner, inner_offsets(kind, offset, first or 0))]
+    return Transformed(kind, parts, offset, first)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -115,11 +120,12 @@ def test_displays_name_the_direction_of_each_kind():
     assert texts == ["differences: a(n) - a(n-1) = n*n; a(1) = 2",
                      "partial sums: a(1) + ... + a(n) = n*n",
                      "ratios: a(n) / a(n-1) = 3*n + 1; a(1) = 2",
-                     "halves: a(2n+1) = n*n, a(2n+2) = 3*n + 1"]
+                     "halves: a(2n+1) = n*n, a(2n+2) = 3*n + 1",
+                     "repeats: 2, 3, ... in turn, each n appearing n*n + 1 times"]
     assert repr(example("ratios", 0, 2)).startswith("Transformed(ratios: a(n) / a(n-1) = 3*n + 1")
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "repeats"])
 def test_the_sympy_form_evaluates_to_the_terms(kind):
     prog = example(kind, 2, first=3)
     eq = prog.to_sympy()
@@ -136,6 +142,8 @@ def test_a_loop_inside_gives_its_own_equation_and_a_table_has_no_sympy_form():
     assert str(rule) == "Eq(r(n), r(n - 2) + r(n - 1))"
     with pytest.raises(TypeError, match="periodic"):
         Transformed("partial_sums", [Periodic([1, 2])]).to_sympy()
+    with pytest.raises(TypeError, match="repeats"):
+        example("repeats", 0, 1).to_sympy()
 
 
 def test_no_value_where_the_inner_program_has_none():
@@ -193,10 +201,10 @@ def test_kraft_over_a_class_of_transformed_programs():
     firsts = range(-4, 5)
     total, sources, count = 0.0, set(), 0
     for kind in KINDS:
-        pools = [small_inner(o) for o in inner_offsets(kind, 0)]
         starts = firsts if kind in NEEDS_FIRST else [None]
-        progs = [Transformed(kind, parts, 0, f) for parts in itertools.product(*pools)
-                 for f in starts]
+        pools = [small_inner(o) for o in inner_offsets(kind, 0)]  # their bits: any offset
+        progs = [Transformed(kind, parts, 0, f) for f in starts for parts in itertools.product(
+            *[small_inner(o) for o in inner_offsets(kind, 0, f or 0)])]
         sources.update(p.source for p in progs)
         count += len(progs)
         part = math.fsum(2.0**-p.bits for p in progs)
@@ -314,3 +322,25 @@ def test_random_sequences_still_end_at_the_lookup():
         terms = [rng.randint(0, 1000) for _ in range(15)]
         forms.append(run_finders(terms, 0, roomy(), LADDER_FINDERS + (find_transforms,)).best.form)
     assert forms.count("lookup") >= 19
+
+
+def test_repeats_finds_n_appearing_n_times_and_only_counts_that_compress():
+    runs = ([v] * v for v in itertools.count(1))  # 1, 2, 2, 3, 3, 3, ...: v appears v times
+    terms = list(itertools.islice(itertools.chain.from_iterable(runs), 30))
+    find = make_transform_finder(kinds=["repeats"])
+    best = min(find(terms[:15], 1, roomy()), key=lambda p: p.bits)
+    assert best.display() == "repeats: 1, 2, ... in turn, each n appearing n times"
+    assert best.terms(16, 31) == terms[15:]
+    rng = random.Random(3)
+    for _ in range(10):  # random run lengths: whatever is found must beat their table
+        counts = [rng.randint(1, 6) for _ in range(6)]
+        seq = [v for v, c in enumerate(counts) for _ in range(c)] + [len(counts)]  # 6 runs, 1 more
+        assert transformed_terms("repeats", seq) == [counts]
+        assert all(p.parts[0].bits < Lookup(counts).bits for p in find(seq, 0, roomy()))
+
+
+def test_repeats_apply_only_to_runs_of_consecutive_values():
+    assert transformed_terms("repeats", [0, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4]) == [[1, 2, 3, 4]]
+    assert transformed_terms("repeats", [0, 1, 1, 3, 3, 3, 4, 4, 4, 4, 5]) is None  # a jump
+    assert transformed_terms("repeats", [0, 1, 2, 3, 4, 5, 6, 7, 8]) is None  # nothing repeats
+    assert transformed_terms("repeats", [0, 0, 1, 1, 2, 2, 2, 2]) is None  # 3 complete runs

@@ -25,6 +25,7 @@ class Row:
     false: bool  # a prediction made and not all right
     seconds: float
     status: str  # 'ok', 'timeout' or 'error: ExceptionName'
+    how: str = ""  # how the prediction was made, when the solver says (see bench/how.py)
 
     @property
     def made(self) -> bool:
@@ -130,7 +131,35 @@ class BenchResult:
             "median, p90: seconds per sequence (50th, 90th percentile); t/o: timeouts; "
             "err: errors\n"
         )
-        return "\n".join([head] + [self._tier_block(t, n_seq[t]) for t in self.tiers()])
+        blocks = [self._tier_block(t, n_seq[t]) for t in self.tiers()]
+        return "\n".join([head] + blocks + ([self._how_block()] if self.by_how() else []))
+
+    def by_how(self, tier: str = "all") -> dict[str, dict[str, list[str]]]:
+        """Per label of how predictions were made: the ids solved and the ids false.
+
+        >>> row = Row("A1", "sample", "progsearch", [1], True, False, 0.1, "ok", "formula")
+        >>> BenchResult([row], ["progsearch"], 1.0).by_how()
+        {'formula': {'solved': ['A1'], 'false': []}}
+        """
+        out: dict[str, dict[str, list[str]]] = {}
+        for r in self.rows:
+            if r.how and tier in ("all", r.tier):
+                entry = out.setdefault(r.how, {"solved": [], "false": []})
+                entry["solved" if r.solved else "false"].append(r.id)
+        return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]["solved"]), kv[0])))
+
+    def _how_block(self) -> str:
+        """Solved and false predictions per form and transform, per tier."""
+        tiers = self.tiers()
+        width = max(len(label) for label in self.by_how()) + 2
+        lines = ["how the predictions were made (solved / false)",
+                 f"{'form':<{width}}" + "".join(f"{t:>12}" for t in tiers)]
+        tables = {t: self.by_how(t) for t in tiers}
+        for label in self.by_how():
+            cells = [tables[t].get(label, {"solved": [], "false": []}) for t in tiers]
+            lines.append(f"{label:<{width}}" + "".join(
+                f"{len(c['solved']):>7} /{len(c['false']):>3}" for c in cells))
+        return "\n".join(lines) + "\n"
 
     def _tier_block(self, tier: str, n: int) -> str:
         """The table of one tier, with the ratio line when there is one."""
@@ -165,7 +194,8 @@ class BenchResult:
             },
             "solvers": self.solvers,
             "tiers": {
-                t: {"summary": self.summary(t), "ratio": self.ratio(t)} for t in self.tiers()
+                t: {"summary": self.summary(t), "ratio": self.ratio(t), "by_how": self.by_how(t)}
+                for t in self.tiers()
             },
             "rows": [asdict(r) for r in self.rows],
         }

@@ -39,11 +39,12 @@ def run_one(entry: dict, name: str, solver: Solver, time_limit: float) -> Row:
     '-'
     """
     train, truth = list(entry["terms"][:TRAIN]), list(entry["terms"][TRAIN : TRAIN + PREDICT])
-    status, prediction = "ok", None
+    status, prediction, label = "ok", None, ""
     start = time.perf_counter()
     try:
         with deadline(hard_limit(time_limit)):
-            prediction = _normalized(solver(train, entry["offset"], PREDICT, time_limit))
+            made = solver(train, entry["offset"], PREDICT, time_limit)
+            prediction, label = _normalized(made), getattr(made, "how", "")
     except Timeout:
         status = "timeout"
     except Exception as exc:  # noqa: BLE001  a guesser that raises has made no prediction
@@ -53,7 +54,8 @@ def run_one(entry: dict, name: str, solver: Solver, time_limit: float) -> Row:
         status, prediction = "timeout", None
     solved = prediction == truth
     false = prediction is not None and not solved
-    return Row(entry["id"], entry["tier"], name, prediction, solved, false, seconds, status)
+    return Row(entry["id"], entry["tier"], name, prediction, solved, false, seconds, status,
+               label if prediction is not None else "")
 
 
 @cache

@@ -21,6 +21,7 @@ from sympy.concrete.guess import (
     guess_generating_function_rational,
 )
 
+from progsearch.bench.how import Made, how
 from progsearch.bench.series import exact, from_log_derivative, rational_series, series
 from progsearch.ridge import best_ridge
 from progsearch.search import search
@@ -40,14 +41,16 @@ def solve_lookup(train: list[int], offset: int, k: int, time_limit: float) -> No
 
 def solve_progsearch(train: list[int], offset: int, k: int, time_limit: float) -> Prediction | None:
     """The shortest program found by ``progsearch.search``; None when it is the lookup, or
-    has no value past the training terms (an operator leaves its domain there).
+    has no value past the training terms (an operator leaves its domain there).  The list
+    says how it was made (bench/how.py), for the report's table of forms.
 
-    >>> solve_progsearch([3 * n + 1 for n in range(15)], 0, 3, 1.0)
-    [46, 49, 52]
+    >>> made = solve_progsearch([3 * n + 1 for n in range(15)], 0, 3, 10.0)
+    >>> made, made.how  # a(n) - a(n-1) = 3, a(0) = 1: the shortest
+    (Made([46, 49, 52], how='differences(formula)'), 'differences(formula)')
     """
     best = search(train, offset=offset, time_limit=time_limit).best
     following = best.continuation(offset + len(train), k)
-    return None if following is None else [exact(v) for v in following]
+    return None if following is None else Made([exact(v) for v in following], how(best))
 
 
 def solve_ridge(train: list[int], offset: int, k: int, time_limit: float) -> Prediction:

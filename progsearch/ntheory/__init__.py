@@ -9,6 +9,7 @@ the value is undefined or unknown, never a wrong value), ``EXACT[name]`` on Pyth
 operator arity domain           bound (kernel / exact)       computed by
 ======== ===== ================ ============================ =================================
 isqrt    1     x >= 0           all int64 / none             float sqrt, corrected exactly
+issquare 1     all (x<0: 0)     none / none                  isqrt, squared back
 gcd      2     all              none / none                  np.gcd / math.gcd
 bitand   2     x, y >= 0        none / none                  & on nonnegatives
 bitor    2     x, y >= 0        none / none                  | on nonnegatives
@@ -20,6 +21,12 @@ isprime  1     all (x<2: 0)     SIEVE_LIMIT / ISPRIME_LIMIT  sieve / Miller-Rabi
 tau      1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
 sigma    1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
 phi      1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+omega    1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+bigomega 1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+mobius   1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+rad      1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+core     1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
+lpf gpf  1     x >= 1           SIEVE_LIMIT / FACTOR_LIMIT   sieve / trial division
 prime    1     x >= 1           PRIME_COUNT / PRIME_COUNT    the sieve's list of primes
 primepi  1     all (x<2: 0)     SIEVE_LIMIT / SIEVE_LIMIT    the sieve's running count
 lt le    2     all              none / none                  comparison, 0 or 1
@@ -28,14 +35,11 @@ eq ne    2     all              none / none                  comparison, 0 or 1
 
 A bound is the largest argument served: past it the kernel says bad and the exact function
 raises OutOfDomain (isprime: exact below ISPRIME_LIMIT, raises at or above it).
-SIEVE_LIMIT = 2**20 (tables for 0 <= x <= 2**20, built on first use in about 0.1 s, 15 MB),
+SIEVE_LIMIT = 2**20 (tables for 0 <= x <= 2**20, built on first use in about 0.3 s, 33 MB),
 PRIME_COUNT = 82025 = primepi(2**20), FACTOR_LIMIT = 10**12, ISPRIME_LIMIT ~ 3.3e24.
 """
 
 from .exact import (
-    ARITY,
-    COMMUTATIVE,
-    EXACT,
     FACTOR_LIMIT,
     ISPRIME_LIMIT,
     OutOfDomain,
@@ -49,23 +53,23 @@ from .exact import (
     gcd,
     isprime,
     isqrt,
+    issquare,
     le,
     lt,
     ne,
-    phi,
     prime,
     primepi,
-    sigma,
-    tau,
     v2,
 )
+from .factors import bigomega, core, gpf, lpf, mobius, omega, phi, rad, sigma, tau
 from .sieve import PRIME_COUNT, SIEVE_LIMIT, Tables, tables
 from .symbolic import SYMPY, sympy_function
+from .table import ARITY, COMMUTATIVE, EXACT
 from .vector import DOMAIN, KERNELS, SENT
 
 __all__ = ["ARITY", "COMMUTATIVE", "DOMAIN", "EXACT", "FACTOR_LIMIT", "ISPRIME_LIMIT",
            "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "OutOfDomain",
            "PastBound", "Tables",
-           "bitand", "bitcount", "bitor", "bitxor", "digitsum", "eq", "gcd", "isprime", "isqrt",
-           "le", "lt", "ne", "phi", "prime", "primepi", "sigma", "sympy_function", "tables",
-           "tau", "v2"]
+           "bigomega", "bitand", "bitcount", "bitor", "bitxor", "core", "digitsum", "eq", "gcd",
+           "gpf", "isprime", "isqrt", "issquare", "le", "lpf", "lt", "mobius", "ne", "omega",
+           "phi", "prime", "primepi", "rad", "sigma", "sympy_function", "tables", "tau", "v2"]

@@ -1,12 +1,12 @@
 """The same operators on Python ints, exact within stated bounds, raising OutOfDomain outside.
 
 Exact evaluation re-checks what the int64 kernels computed, so nothing here uses the kernels;
-only ``prime`` and ``primepi`` read the sieve's tables (and raise past them).
+only ``prime`` and ``primepi`` read the sieve's tables (and raise past them).  The functions of
+the prime factorization are in factors.py; the table of all of them (EXACT) in table.py.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 
 from .sieve import PRIME_COUNT, SIEVE_LIMIT, tables
@@ -33,6 +33,15 @@ def isqrt(x: int) -> int:
     if x < 0:
         raise OutOfDomain("isqrt(x) needs x >= 0")
     return math.isqrt(x)
+
+
+def issquare(x: int) -> int:
+    """1 if x is a perfect square (0, 1, 4, 9, ...) else 0; 0 for x < 0.
+
+    >>> [issquare(x) for x in (-4, 0, 2, 9, 10**40, 10**40 + 1)]
+    [0, 1, 0, 1, 1, 0]
+    """
+    return int(x >= 0 and math.isqrt(x) ** 2 == x)
 
 
 def gcd(x: int, y: int) -> int:
@@ -142,54 +151,6 @@ def isprime(x: int) -> int:
     return 1
 
 
-def _trial_divisors():
-    """2, 3, then the numbers 6k - 1 and 6k + 1: every prime is among them."""
-    return itertools.chain((2, 3), (k + j for k in itertools.count(6, 6) for j in (-1, 1)))
-
-
-def _factor(name: str, x: int) -> list[tuple[int, int]]:
-    """The prime factorization of 1 <= x <= FACTOR_LIMIT as (prime, exponent) pairs."""
-    if x > FACTOR_LIMIT:
-        raise PastBound(f"{name}(x) needs x <= FACTOR_LIMIT")
-    if x < 1:
-        raise OutOfDomain(f"{name}(x) needs x >= 1")
-    out, rest, divisors = [], x, _trial_divisors()
-    while rest > 1 and not isprime(rest):
-        d = next(d for d in divisors if rest % d == 0)  # the least prime factor of rest
-        e = 0
-        while rest % d == 0:
-            rest, e = rest // d, e + 1
-        out.append((d, e))
-    return out + [(rest, 1)] * (rest > 1)
-
-
-def tau(x: int) -> int:
-    """The number of divisors of x, for 1 <= x <= FACTOR_LIMIT.
-
-    >>> tau(1), tau(12), tau(2**39)
-    (1, 6, 40)
-    """
-    return math.prod(e + 1 for _, e in _factor("tau", x))
-
-
-def sigma(x: int) -> int:
-    """The sum of the divisors of x, for 1 <= x <= FACTOR_LIMIT.
-
-    >>> sigma(1), sigma(12), sigma(999983)
-    (1, 28, 999984)
-    """
-    return math.prod((p ** (e + 1) - 1) // (p - 1) for p, e in _factor("sigma", x))
-
-
-def phi(x: int) -> int:
-    """Euler's totient of x (the count of 1 <= k <= x prime to x), for 1 <= x <= FACTOR_LIMIT.
-
-    >>> phi(1), phi(12), phi(10**12)
-    (1, 4, 400000000000)
-    """
-    return math.prod(p ** (e - 1) * (p - 1) for p, e in _factor("phi", x))
-
-
 def prime(x: int) -> int:
     """The x-th prime (prime(1) = 2), for 1 <= x <= PRIME_COUNT (the primes up to SIEVE_LIMIT).
 
@@ -248,12 +209,3 @@ def ne(x: int, y: int) -> int:
     (1, 0)
     """
     return int(x != y)
-
-
-EXACT = {"isqrt": isqrt, "gcd": gcd, "bitand": bitand, "bitor": bitor, "bitxor": bitxor,
-         "bitcount": bitcount, "v2": v2, "digitsum": digitsum, "isprime": isprime, "tau": tau,
-         "sigma": sigma, "phi": phi, "prime": prime, "primepi": primepi, "lt": lt, "le": le,
-         "eq": eq, "ne": ne}
-ARITY = {name: 2 if name in ("gcd", "bitand", "bitor", "bitxor", "lt", "le", "eq", "ne") else 1
-         for name in EXACT}
-COMMUTATIVE = frozenset({"gcd", "bitand", "bitor", "bitxor", "eq", "ne"})

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import functools
 
-from .exact import ARITY, EXACT, OutOfDomain
+from .exact import OutOfDomain
+from .table import ARITY, EXACT
 
-LATEX = {"tau": r"\tau", "sigma": r"\sigma", "phi": r"\varphi", "primepi": r"\pi", "v2": r"\nu_2"}
+LATEX = {"tau": r"\tau", "sigma": r"\sigma", "phi": r"\varphi", "primepi": r"\pi", "v2": r"\nu_2",
+         "omega": r"\omega", "bigomega": r"\Omega", "mobius": r"\mu"}
 
 
 def _sp():

@@ -29,6 +29,11 @@ def _isqrt(a, _b):
     return r, bad
 
 
+def _issquare(a, _b):
+    r, _ = _isqrt(a, None)
+    return ((a >= 0) & (r * r == a)).astype(I64), _none(a)
+
+
 def _gcd(a, b):
     return np.gcd(a, b), _none(a)  # gcd(0, 0) = 0; negative operands as math.gcd
 
@@ -111,6 +116,36 @@ def _phi(a, _b):
     return _lookup("phi", a, 1, SIEVE_LIMIT)
 
 
+def _omega(a, _b):
+    return _lookup("omega", a, 1, SIEVE_LIMIT)
+
+
+def _bigomega(a, _b):
+    return _lookup("bigomega", a, 1, SIEVE_LIMIT)
+
+
+def _mobius(a, _b):
+    w, bad = _lookup("omega", a, 1, SIEVE_LIMIT)
+    big, _ = _lookup("bigomega", a, 1, SIEVE_LIMIT)
+    return np.where(w == big, 1 - 2 * (w % 2), 0), bad
+
+
+def _rad(a, _b):
+    return _lookup("rad", a, 1, SIEVE_LIMIT)
+
+
+def _core(a, _b):
+    return _lookup("core", a, 1, SIEVE_LIMIT)
+
+
+def _lpf(a, _b):
+    return _lookup("lpf", a, 1, SIEVE_LIMIT)
+
+
+def _gpf(a, _b):
+    return _lookup("gpf", a, 1, SIEVE_LIMIT)
+
+
 def _prime(a, _b):
     return _lookup("primes", a - 1, 0, PRIME_COUNT - 1)  # prime(n) = primes[n - 1]
 
@@ -135,9 +170,11 @@ def _ne(a, b):
     return (a != b).astype(I64), _none(a)
 
 
-KERNELS = {"isqrt": _isqrt, "gcd": _gcd, "bitand": _bitand, "bitor": _bitor,
+KERNELS = {"isqrt": _isqrt, "issquare": _issquare, "gcd": _gcd, "bitand": _bitand, "bitor": _bitor,
            "bitxor": _bitxor, "bitcount": _bitcount, "v2": _v2, "digitsum": _digitsum,
-           "isprime": _isprime, "tau": _tau, "sigma": _sigma, "phi": _phi, "prime": _prime,
+           "isprime": _isprime, "tau": _tau, "sigma": _sigma, "phi": _phi, "omega": _omega,
+           "bigomega": _bigomega, "mobius": _mobius, "rad": _rad, "core": _core, "lpf": _lpf,
+           "gpf": _gpf, "prime": _prime,
            "primepi": _primepi, "lt": _lt, "le": _le, "eq": _eq, "ne": _ne}
 
 
@@ -156,6 +193,9 @@ DOMAIN = {  # (operator, operand side): where that operand's values can give a g
     ("bitxor", "left"): _nonneg, ("bitxor", "right"): _nonneg,
     ("v2", None): lambda v: v >= 1, ("isprime", None): lambda v: v <= SIEVE_LIMIT,
     ("tau", None): _tabled, ("sigma", None): _tabled, ("phi", None): _tabled,
+    ("omega", None): _tabled, ("bigomega", None): _tabled, ("mobius", None): _tabled,
+    ("rad", None): _tabled, ("core", None): _tabled, ("lpf", None): _tabled,
+    ("gpf", None): _tabled,
     ("prime", None): lambda v: (v >= 1) & (v <= PRIME_COUNT),
     ("primepi", None): lambda v: v <= SIEVE_LIMIT,
 }

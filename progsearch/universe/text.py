@@ -41,7 +41,7 @@ def _group_lines(a: Disagreement, shown: int) -> list[str]:
     for g in a.groups[:shown]:
         value = "nothing" if g.value is None else str(g.value)
         lines.append(f"  {value:>10}  {g.count:8d}  {g.bits:15.1f}  {share_text(g.share):>7}   "
-                     + clip(g.display, WIDTH - 50))
+                     + clip(g.display, WIDTH - 51))  # 51: the columns before
     hidden = a.groups[shown:]
     if hidden:
         lines.append(f"  {'...':>10}  {sum(g.count for g in hidden):8d}  programs predicting "
