@@ -19,7 +19,7 @@ import numpy as np
 from .forms import Program
 from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
-from .search import MAX_SIZE, SearchResult, search
+from .search import MAX_MEMORY_MB, MAX_SIZE, SearchResult, search
 
 FORMS = ("formula", "loop", "filter", "transform", "periodic", "lookup")  # "best of each form"
 MAX_DIFFERING = 5  # programs listed that fit the training terms but continue differently
@@ -205,7 +205,8 @@ def _chosen(result: SearchResult, start: int, k: int,
 
 def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
             time_limit: float = 2.0, max_size: int = MAX_SIZE, degrees: Sequence[int] = DEGREES,
-            alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING) -> Comparison:
+            alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING,
+            max_memory_mb: float = MAX_MEMORY_MB) -> Comparison:
     """Search programs on ``train`` only, fit the ridge sweep, and score all on ``heldout``.
 
     The ridge sweep is left out when a training term is beyond float range (2**1023).
@@ -216,7 +217,8 @@ def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
     """
     train_t, heldout_t = _ints(train, "train", 2), _ints(heldout, "heldout", 1)
     max_differing = _count(max_differing, "max_differing")
-    result = search(train_t, offset=offset, time_limit=time_limit, max_size=max_size)
+    result = search(train_t, offset=offset, time_limit=time_limit, max_size=max_size,
+                    max_memory_mb=max_memory_mb)
     start = result.offset + len(train_t)
     chosen, same, differ, continuations = _chosen(result, start, len(heldout_t), max_differing)
     rows = [_program_row(p, role, start, heldout_t) for p, role in chosen]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cached_property
 
+from .bigint import int_text, list_literal
 from .language import Invalid
 from .length import FORM_TAG_BITS, table_bits
 
@@ -69,10 +70,36 @@ class Program:
         """
         if not self.predicts:
             return None  # a lookup table has nothing past its table
+        seq = self.prefix(start, k)
+        return seq if len(seq) == k else None
+
+    def prefix(self, start: int, k: int) -> tuple[int, ...]:
+        """The values from ``start`` up to the first the program cannot compute (at most ``k``).
+
+        A value the program cannot give (an operator outside its domain, a guard, the end of
+        its range) ends the prefix; the values before it still hold.  A lookup table gives ().
+
+        >>> from progsearch.language import OP_BY_NAME, Apply, Const, Var
+        >>> from progsearch.forms import Formula
+        >>> six_less = Apply(OP_BY_NAME["sub"], (Const(6), Var("n")))
+        >>> Formula(Apply(OP_BY_NAME["floordiv"], (Const(12), six_less))).prefix(3, 5)  # 12//(6-n)
+        (4, 6, 12)
+        """
+        if not self.predicts or k <= 0:
+            return ()
         try:
             return tuple(self.terms(start, start + k))
         except (ArithmeticError, ValueError):  # an operator outside its domain (Invalid)
-            return None
+            pass
+        lo, hi = 0, k  # the first lo values are computable, the first hi are not
+        while hi - lo > 1:  # computable prefixes nest: halve the range
+            mid = (lo + hi) // 2
+            try:
+                self.terms(start, start + mid)
+                lo = mid
+            except (ArithmeticError, ValueError):
+                hi = mid
+        return tuple(self.terms(start, start + lo)) if lo else ()
 
     def fits(self, terms: Sequence[int]) -> bool:
         """Whether the program reproduces ``terms`` (from its offset) exactly."""
@@ -125,7 +152,10 @@ class Lookup(_Table):
 
     @property
     def source(self) -> str:
-        return f"def a(n):\n    return {list(self.values)}[{_index(self.offset)}]\n"
+        lo, hi = self.offset, self.offset + len(self.values) - 1
+        return (f"def a(n):\n    if not {lo} <= n <= {hi}:\n"
+                f'        raise ValueError(f"a(n) is defined for {lo} <= n <= {hi}, not n={{n}}")\n'
+                f"    return {list_literal(self.values)}[{_index(self.offset)}]\n")
 
     def display(self) -> str:
         return f"table of {len(self.values)} values"
@@ -154,8 +184,9 @@ class Periodic(_Table):
     def source(self) -> str:
         p = len(self.period)
         idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"def a(n):\n    return {list(self.period)}[{idx} % {p}]\n"
+        return f"def a(n):\n    return {list_literal(self.period)}[{idx} % {p}]\n"
 
     def display(self) -> str:
         idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"{list(self.period)}[{idx} % {len(self.period)}]"
+        values = ", ".join(map(int_text, self.period))
+        return f"[{values}][{idx} % {len(self.period)}]"

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from .bigint import int_literal, int_text
 from .length import int_bits
 from .programs import Program, check_range
 
@@ -121,13 +122,13 @@ class Transformed(Program):
     # -- text ------------------------------------------------------------------------------
     @property
     def source(self) -> str:
-        o = self.offset
+        o, first = self.offset, int_literal(self.first or 0)
         inner = "".join(_renamed_source(p, name) for p, name in zip(self.parts, NAMES[self.kind]))
         guard = f"    if n < {o}:\n        raise ValueError(f'n must be at least {o}, got {{n}}')\n"
         body = {
-            "differences": f"    return {self.first} + sum(d(j) for j in range({o + 1}, n + 1))\n",
+            "differences": f"    return {first} + sum(d(j) for j in range({o + 1}, n + 1))\n",
             "partial_sums": f"    return s(n) - s(n - 1) if n > {o} else s(n)\n",
-            "ratios": f"    return {self.first} * prod(r(j) for j in range({o + 1}, n + 1))\n",
+            "ratios": f"    return {first} * prod(r(j) for j in range({o + 1}, n + 1))\n",
             "halves": (f"    m, is_odd = divmod({_minus('n', o)}, 2)\n"
                        "    return odd(m) if is_odd else even(m)\n"),
         }[self.kind]
@@ -137,7 +138,7 @@ class Transformed(Program):
     def display(self) -> str:
         o, (name, *more) = self.offset, NAMES[self.kind]
         rule = _rule(self.parts[0], name)
-        start = f"; a({o}) = {self.first}"
+        start = f"; a({o}) = {int_text(self.first or 0)}"
         if self.kind == "differences":
             return f"differences: a(n) - a(n-1) = {rule}{start}"
         if self.kind == "partial_sums":
