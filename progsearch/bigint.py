@@ -70,11 +70,12 @@ def parse_int(text: str, what: str) -> int:
     >>> parse_int("١٢", "term")
     Traceback (most recent call last):
     ...
-    ValueError: term '١٢' is not an integer (ASCII digits with an optional sign)
+    ValueError: term '١٢' is not an ASCII integer
     """
     if not _ASCII_INT.match(text):
         short = text if len(text) <= 30 else text[:27] + "..."
-        raise ValueError(f"{what} {short!r} is not an integer (ASCII digits with an optional sign)")
+        kind = "an ASCII integer" if text.lstrip("+-").isdigit() else "an integer"  # ١٢, １２
+        raise ValueError(f"{what} {short!r} is not {kind}")
     if len(text) <= 3000:
         return int(text)
     return int(decimal.Decimal(text))

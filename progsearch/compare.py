@@ -162,10 +162,13 @@ def _exact(predicted: Sequence[int | None], truth: Sequence[int]) -> int:
 
 # -- rows -----------------------------------------------------------------------------------
 def _program_row(prog: Program, role: str, start: int, heldout: tuple[int, ...]) -> Row:
-    pred = prog.continuation(start, len(heldout))
+    pred = None  # a table predicts nothing; a program up to the first term it cannot compute
+    if prog.predicts:
+        seq = prog.prefix(start, len(heldout))
+        pred = seq + (None,) * (len(heldout) - len(seq))
+    err = None if pred is None else math.inf if None in pred else relative_error(pred, heldout)
     return Row(0, "", role, prog.form, prog.display(), prog.bits, prog.chars, 0.0,
-               0 if pred is None else _exact(pred, heldout), len(heldout),
-               None if pred is None else relative_error(pred, heldout), pred,
+               0 if pred is None else _exact(pred, heldout), len(heldout), err, pred,
                source=prog.source, program=prog)
 
 

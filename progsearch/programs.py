@@ -154,7 +154,7 @@ class Lookup(_Table):
     def source(self) -> str:
         lo, hi = self.offset, self.offset + len(self.values) - 1
         return (f"def a(n):\n    if not {lo} <= n <= {hi}:\n"
-                f'        raise ValueError(f"a(n) is defined for {lo} <= n <= {hi}, not n={{n}}")\n'
+                '        raise ValueError(f"the table has no a({n})")\n'
                 f"    return {list_literal(self.values)}[{_index(self.offset)}]\n")
 
     def display(self) -> str:

@@ -54,6 +54,7 @@ COLUMNS = (
            else num(d["weight_norm"])),
 )
 NO_NEXT = "none (a table has no next term)"
+STOPS = "  (?: the prediction stops: the program has no value from that term on)"
 MODEL_HEADER = "model"  # the last column takes the rest of the line; its key is "model"
 
 LEGEND = """\
@@ -144,6 +145,9 @@ def predictions(c: ComparisonLike) -> list[str]:
             out += [f"  {label}", f"  {'':<{width}}  {text}"]
         else:
             out.append(f"  {label:<{width}}  {text}")
+    if any(r.form != "ridge" and r.predictions is not None and None in r.predictions
+           for r in c.rows):
+        out.append(STOPS)
     return out
 
 

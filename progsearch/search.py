@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .bigint import int_text
 from .budget import Budget, SearchStats
 from .engine.memory import capped
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
@@ -187,8 +188,8 @@ def check_terms(terms) -> list[int]:
         raise ValueError(f"terms must have at least 2 terms, got {len(out)}")
     if len(out) > MAX_TERMS:
         raise ValueError(f"terms must have at most {MAX_TERMS} terms, got {len(out)}")
-    for i, t in enumerate(out):
-        if abs(t).bit_length() > MAX_DIGITS * 3.33:
+    for i, t in enumerate(out):  # 10**(d-1) needs more than 3.32 * (d-1) bits
+        if abs(t).bit_length() > 3.32 * (MAX_DIGITS - 1) and len(int_text(abs(t))) > MAX_DIGITS:
             raise ValueError(f"terms must have at most {MAX_DIGITS} digits; term {i} is longer")
     return out
 

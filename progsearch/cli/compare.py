@@ -7,9 +7,9 @@ report (or, with ``--json``, its rows); ``--plot FILE.png`` also draws it (needs
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from progsearch.bigint import dumps
 from progsearch.cli.shared import InputError, add_memory_limit, integer, parse_terms, positive
 from progsearch.compare import compare
 
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
                 max_memory_mb=args.memory_limit)
     if args.plot:
         plot.plot_comparison(c, args.plot)
-    sys.stdout.write(json.dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
+    sys.stdout.write(dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from progsearch.bigint import dumps
 from progsearch.cli.shared import (
     MAX_NEXT,
     PROG,
@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     r = search(terms, offset=args.offset, time_limit=args.time_limit, max_size=args.max_size,
                max_memory_mb=args.memory_limit)
     k = args.next
-    print(json.dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
+    print(dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
     return 0

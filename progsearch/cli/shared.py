@@ -48,7 +48,7 @@ def parse_terms(tokens: list[str]) -> list[int]:
     ...     parse_terms(["１２"])
     ... except InputError as e:
     ...     print(e)
-    term '１２' is not an integer (ASCII digits with an optional sign)
+    term '１２' is not an ASCII integer
     """
     out = []
     for token in (t for tok in tokens for t in tok.replace(",", " ").split()):
@@ -67,7 +67,7 @@ def integer(text: str) -> int:
     >>> integer("٣")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: '٣' is not an integer (ASCII digits with an optional sign)
+    argparse.ArgumentTypeError: '٣' is not an ASCII integer
     """
     try:
         return parse_int(text, "")
