@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from .engine import Stop
 from .engine.memory import MemoryCap
 
-FINISH_SHARE = 0.15  # of the time limit: kept for re-checking hits and ranking them
+FINISH_SHARE = 0.1  # of the time limit: kept for re-checking hits and ranking them
 
 
 @dataclass
@@ -81,7 +81,11 @@ class Budget:
         >>> Budget(60.0, 8, 1e9).finished(), Budget(60.0, 8, 1e9).finished(keep=1.0)
         (False, True)
         """
-        return self.interrupted or time.perf_counter() > self.end - keep * (self.end - self.start)
+        return self.interrupted or self.out_of_time(keep)
+
+    def out_of_time(self, keep: float = 0.0) -> bool:
+        """Whether the time is up but ``keep`` of the time limit (Ctrl-C aside)."""
+        return time.perf_counter() > self.end - keep * (self.end - self.start)
 
     def stopped(self, reason: str) -> None:
         """Note the budget that stopped a finder; the first one noted is the one reported.

@@ -8,6 +8,7 @@ Formula and Loop, are in forms.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -35,8 +36,17 @@ class Program:
 
     @property
     def chars(self) -> int:
-        """Length of the Python source, which a student can count."""
-        return len(self.source)
+        """Length of the Python source less its guards, which a student can count.
+
+        A guard is an ``if`` whose body only raises (the index range, a bound), or a comment
+        line: it says where the program has no value, it is not the rule.
+        """
+        return len(self.rule_text)
+
+    @property
+    def rule_text(self) -> str:
+        """The source less its guards (see :func:`unguarded`): what ``chars`` counts."""
+        return unguarded(self.source)
 
     def body_bits(self) -> float:
         raise NotImplementedError
@@ -60,7 +70,8 @@ class Program:
 
     def key(self) -> tuple:
         """Ranking key: shortest first; ties by form (rule before memory), then text."""
-        return (round(self.bits, 9), FORM_ORDER[self.form], len(self.source), self.source)
+        text = self.rule_text  # guards do not decide a tie: they are not the rule
+        return (round(self.bits, 9), FORM_ORDER[self.form], len(text), text)
 
     def continuation(self, start: int, k: int) -> tuple[int, ...] | None:
         """The values at ``start .. start+k-1``, or None where the program gives none.
@@ -110,6 +121,21 @@ class Program:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.display()}, {self.bits:.1f} bits)"
+
+
+_GUARDS = re.compile(r"^ *#.*\n|^( *)(if|except) .*:.*\n\1    raise\b.*\n"
+                     r"|^from progsearch\.(guards import TooBig|ntheory import PastBound)\n", re.M)
+
+
+def unguarded(source: str) -> str:
+    r"""``source`` without its guards: comment lines, ``if``s and ``except``s that only raise
+    (and what they import), and the guarded imports (``progsearch.guards``) read as the plain
+    ones (``math``).
+
+    >>> unguarded("def a(n):\n    if n < 0:\n        raise ValueError(n)\n    return n\n")
+    'def a(n):\n    return n\n'
+    """
+    return _GUARDS.sub("", source).replace("from progsearch.guards import", "from math import")
 
 
 def check_range(n: int, lo: int, what: str) -> None:

@@ -258,13 +258,13 @@ def _run_each(terms: list[int], offset: int, budget: Budget,
 def _unique(programs: list[Program], start: int, budget: Budget | None = None) -> list[Program]:
     """Drop repeats: the same source, or the same form, length and next 10 terms.
 
-    Shortest first; when the budget's time is up (or on Ctrl-C) the rest are left out.
+    Shortest first; when the budget's time is up (or on a second Ctrl-C) the rest are left out.
     """
     seen, out = set(), []
     try:
         for p in sorted(programs, key=Program.key):
-            if out and budget is not None and budget.finished():
-                budget.stopped("interrupt" if budget.interrupted else "time_limit")
+            if out and budget is not None and budget.out_of_time():  # ranking is quick:
+                budget.stopped("time_limit")  # it goes on after Ctrl-C, never past the time
                 break
             nxt = p.prefix(start, 10) if p.predicts else None
             same = (p.form, round(p.bits, 6), nxt)
