@@ -150,7 +150,9 @@ def relative_error(predicted: Sequence[float], truth: Sequence[int]) -> float:
                 return math.inf
     scale = max(1, max(abs(t) for t in truth))  # compare scaled floats: no overflow
     with np.errstate(over="ignore", invalid="ignore"):
-        diff = np.array(predicted, dtype=float) / scale - np.array([t / scale for t in truth])
+        floats = np.array(predicted, dtype=float)  # past float range, divide by the inverse:
+        scaled = floats * (1 / scale) if scale.bit_length() > 1000 else floats / scale
+        diff = scaled - np.array([t / scale for t in truth])
         den = max(1 / scale, math.sqrt(sum((t / scale) ** 2 for t in truth)))
         err = float(np.sqrt(np.sum(diff**2))) / den
     return err if math.isfinite(err) else math.inf

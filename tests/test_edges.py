@@ -269,3 +269,10 @@ def test_signs_commas_and_spaces_are_accepted(capsys):
     argv = ["guess", "+1,-2", " 3 ", "-4", "5", "--next", "1000", "--time-limit", "0.3"]
     code, out, _ = run(argv, capsys)
     assert code == 0 and "5 terms from n=0" in out
+
+
+def test_compare_says_where_a_prediction_stops(capsys):
+    terms = [int_text(2**2**k) for k in range(16)]  # a(15) is past the 20000-bit guard
+    code, out, _ = run(["compare", *terms, "--holdout", "9", "--time-limit", "1"], capsys)
+    assert code == 0 and "?: the prediction stops" in out
+    assert "8/9" in out  # the pick predicts a(7)..a(14) exactly, then has no value
