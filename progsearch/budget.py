@@ -4,6 +4,13 @@ One :class:`Budget` is shared by every finder of a search.  A finder that can ru
 ``budget.check(nbytes)`` often; it raises :class:`~progsearch.engine.Stop` naming the budget
 that ran out, and the finder then notes it (``budget.stopped(reason)``) and returns what it
 has.  Work the stats count (candidates, distinct, size reached) goes into ``budget.stats``.
+
+Time: the search's own work stops at ``deadline``, FINISH_SHARE of the time limit before its
+``end``; the work that makes its results (re-checking hits, ranking) runs in that last share
+and asks :meth:`Budget.finished` as it goes, so that the whole search ends by ``end``.
+
+Memory: ``max_bytes`` caps what the process holds above what it held when the budget was made,
+measured (engine.memory.MemoryCap), not estimated; the engines size their reservations from it.
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ import time
 from dataclasses import asdict, dataclass
 
 from .engine import Stop
+from .engine.memory import MemoryCap
+
+FINISH_SHARE = 0.1  # of the time limit: kept for re-checking hits and ranking them
 
 
 @dataclass
@@ -31,10 +41,10 @@ class SearchStats:
 class Budget:
     """A deadline ``time_limit`` seconds from now, a size limit, a memory cap, and the stats.
 
-    >>> b = Budget(60.0, max_size=8, max_bytes=2**20)
+    >>> b = Budget(60.0, max_size=8, max_bytes=2**30)
     >>> b.check(nbytes=2**10)  # in time, within memory: nothing happens
     >>> try:
-    ...     b.check(nbytes=2**21)
+    ...     b.check(nbytes=2**31)
     ... except Stop as stop:
     ...     print(stop.reason)
     memory
@@ -42,18 +52,40 @@ class Budget:
 
     def __init__(self, time_limit: float, max_size: int, max_bytes: float):
         self.start = time.perf_counter()
-        self.deadline = self.start + time_limit
+        self.end = self.start + time_limit  # nothing of the search runs past it
+        self.deadline = self.start + time_limit * (1 - FINISH_SHARE)  # the finders' work
         self.max_size, self.max_bytes = max_size, max_bytes
+        self.memory = MemoryCap(max_bytes)
+        self.interrupted = False  # the user pressed Ctrl-C: every later phase stops at once
         self.stats = SearchStats()
 
     def check(self, nbytes: float = 0) -> None:
-        """Raise Stop past the deadline, when nbytes is over the memory cap, or after Ctrl-C."""
-        if self.stats.stopped_by == "interrupt":
+        """Raise Stop past the deadline, over the memory cap, or after Ctrl-C.
+
+        The memory is what the process holds above what it held at the start (measured);
+        ``nbytes``, what the caller counts it holds, stops it too if that is over the cap.
+        """
+        if self.interrupted:
             raise Stop("interrupt")  # the user asked to stop: no later finder should start work
         if time.perf_counter() > self.deadline:
             raise Stop("time_limit")
         if nbytes > self.max_bytes:
             raise Stop("memory")
+        self.memory.check()
+
+    def finished(self, keep: float = 0.0) -> bool:
+        """Whether the time is up but ``keep`` of the time limit (or the user pressed Ctrl-C).
+
+        Work on results stops there: re-checking hits keeps a share for the ranking after it.
+
+        >>> Budget(60.0, 8, 1e9).finished(), Budget(60.0, 8, 1e9).finished(keep=1.0)
+        (False, True)
+        """
+        return self.interrupted or self.out_of_time(keep)
+
+    def out_of_time(self, keep: float = 0.0) -> bool:
+        """Whether the time is up but ``keep`` of the time limit (Ctrl-C aside)."""
+        return time.perf_counter() > self.end - keep * (self.end - self.start)
 
     def stopped(self, reason: str) -> None:
         """Note the budget that stopped a finder; the first one noted is the one reported.
@@ -63,12 +95,13 @@ class Budget:
         'memory'
         """
         self.stats.stopped_by = self.stats.stopped_by or reason
+        self.interrupted = self.interrupted or reason == "interrupt"
 
     def elapsed(self) -> float:
         """Seconds since the budget started."""
         return time.perf_counter() - self.start
 
     def __repr__(self) -> str:
-        left = self.deadline - time.perf_counter()
+        left = self.end - time.perf_counter()
         return (f"Budget({left:.2f} s left, max_size={self.max_size}, "
                 f"max_bytes={self.max_bytes:.0f}, stopped_by={self.stats.stopped_by!r})")

@@ -19,7 +19,7 @@ import numpy as np
 from .forms import Program
 from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
-from .search import MAX_SIZE, SearchResult, search
+from .search import MAX_MEMORY_MB, MAX_SIZE, SearchResult, search
 
 FORMS = ("formula", "loop", "filter", "transform", "periodic", "lookup")  # "best of each form"
 MAX_DIFFERING = 5  # programs listed that fit the training terms but continue differently
@@ -150,7 +150,9 @@ def relative_error(predicted: Sequence[float], truth: Sequence[int]) -> float:
                 return math.inf
     scale = max(1, max(abs(t) for t in truth))  # compare scaled floats: no overflow
     with np.errstate(over="ignore", invalid="ignore"):
-        diff = np.array(predicted, dtype=float) / scale - np.array([t / scale for t in truth])
+        floats = np.array(predicted, dtype=float)  # past float range, divide by the inverse:
+        scaled = floats * (1 / scale) if scale.bit_length() > 1000 else floats / scale
+        diff = scaled - np.array([t / scale for t in truth])
         den = max(1 / scale, math.sqrt(sum((t / scale) ** 2 for t in truth)))
         err = float(np.sqrt(np.sum(diff**2))) / den
     return err if math.isfinite(err) else math.inf
@@ -162,10 +164,13 @@ def _exact(predicted: Sequence[int | None], truth: Sequence[int]) -> int:
 
 # -- rows -----------------------------------------------------------------------------------
 def _program_row(prog: Program, role: str, start: int, heldout: tuple[int, ...]) -> Row:
-    pred = prog.continuation(start, len(heldout))
+    pred = None  # a table predicts nothing; a program up to the first term it cannot compute
+    if prog.predicts:
+        seq = prog.prefix(start, len(heldout))
+        pred = seq + (None,) * (len(heldout) - len(seq))
+    err = None if pred is None else math.inf if None in pred else relative_error(pred, heldout)
     return Row(0, "", role, prog.form, prog.display(), prog.bits, prog.chars, 0.0,
-               0 if pred is None else _exact(pred, heldout), len(heldout),
-               None if pred is None else relative_error(pred, heldout), pred,
+               0 if pred is None else _exact(pred, heldout), len(heldout), err, pred,
                source=prog.source, program=prog)
 
 
@@ -205,7 +210,8 @@ def _chosen(result: SearchResult, start: int, k: int,
 
 def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
             time_limit: float = 2.0, max_size: int = MAX_SIZE, degrees: Sequence[int] = DEGREES,
-            alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING) -> Comparison:
+            alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING,
+            max_memory_mb: float = MAX_MEMORY_MB) -> Comparison:
     """Search programs on ``train`` only, fit the ridge sweep, and score all on ``heldout``.
 
     The ridge sweep is left out when a training term is beyond float range (2**1023).
@@ -216,7 +222,8 @@ def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
     """
     train_t, heldout_t = _ints(train, "train", 2), _ints(heldout, "heldout", 1)
     max_differing = _count(max_differing, "max_differing")
-    result = search(train_t, offset=offset, time_limit=time_limit, max_size=max_size)
+    result = search(train_t, offset=offset, time_limit=time_limit, max_size=max_size,
+                    max_memory_mb=max_memory_mb)
     start = result.offset + len(train_t)
     chosen, same, differ, continuations = _chosen(result, start, len(heldout_t), max_differing)
     rows = [_program_row(p, role, start, heldout_t) for p, role in chosen]

@@ -22,6 +22,8 @@ EXTRA_POINTS = 5  # formulas are also evaluated at this many indices past the tr
 LOOP_ORDER = 3  # loops found by the engine read up to a(n-3)
 MIN_POINTS = 4  # the engine needs this many representable training values to judge a fit
 MAX_SOLUTIONS = 200  # programs kept from each engine
+MAX_RECHECKED = 2000  # engine hits re-checked at most, shortest first (all-zero data has many)
+RANKING_SHARE = 0.05  # of the time limit: re-checks stop this long before the end, for ranking
 FIT = 2**62  # values the engine handles exactly (int64 with room)
 
 
@@ -91,15 +93,30 @@ def _grow(engines: list[Engine], budget: Budget) -> None:
         budget.stopped("interrupt")
 
 
-def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> list[Program]:
+def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int,
+                     budget: Budget | None = None) -> list[Program]:
     """Programs from the engine's target hits, re-checked with exact integers.
 
-    Of the programs that continue alike (the next 10 terms), only the shortest is kept.
+    Of the programs that continue alike (the next 10 terms), only the shortest is kept.  At
+    most MAX_RECHECKED hits are re-checked, none once the budget's time is up or on Ctrl-C.
     """
     best: dict = {}
+    try:
+        _recheck(kind, eng, terms, offset, budget, best)
+    except KeyboardInterrupt:  # keep what was re-checked
+        if budget is not None:
+            budget.stopped("interrupt")
+    return list(best.values())
+
+
+def _recheck(kind: str, eng: Engine, terms: list[int], offset: int, budget: Budget | None,
+             best: dict) -> None:
     start = offset + len(terms)
-    for hit in eng.solutions:
-        if len(best) >= MAX_SOLUTIONS:
+    for n, hit in enumerate(eng.solutions):
+        if len(best) >= MAX_SOLUTIONS or n >= MAX_RECHECKED:
+            break
+        if budget is not None and budget.finished(keep=RANKING_SHARE):
+            budget.stopped("interrupt" if budget.interrupted else "time_limit")
             break
         expr = eng.expr(hit)
         if kind == "formula":
@@ -115,7 +132,6 @@ def _engine_programs(kind: str, eng: Engine, terms: list[int], offset: int) -> l
         key = prog.continuation(start, 10)
         if key not in best or prog.key() < best[key].key():
             best[key] = prog
-    return list(best.values())
 
 
 def find_expressions(terms: list[int], offset: int, budget: Budget) -> list[Program]:
@@ -132,7 +148,7 @@ def find_expressions(terms: list[int], offset: int, budget: Budget) -> list[Prog
     _grow([e for _, e in engines], budget)
     programs: list[Program] = []
     for kind, eng in engines:
-        programs += _engine_programs(kind, eng, terms, offset)
+        programs += _engine_programs(kind, eng, terms, offset, budget)
         budget.stats.candidates += eng.stats.candidates
         budget.stats.distinct += eng.stats.distinct
     budget.stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)

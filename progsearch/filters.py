@@ -24,13 +24,14 @@ from .budget import Budget
 from .engine import Engine, Stop
 from .engine.blocks import blocks_of
 from .enumeration import CONSTANTS, FIT
-from .forms import expr_bits, import_lines
+from .forms import expr_bits, import_lines, size_note
 from .guards import TooBig
-from .language import Apply, Const, Expr, Invalid, Var
+from .language import Apply, Const, Expr, Invalid, Var, calls
 from .length import int_bits
 from .programs import Program, check_range
 
 MAX_GAP = 10**5  # a term further than this past the one before (or k0 - 1) is no value
+_GUARD_IMPORTS = "from progsearch.guards import TooBig\nfrom progsearch.ntheory import PastBound\n"
 TOTAL_OPS = ("add", "sub", "mul")  # operators that never raise in Python (no try in .source)
 
 MIN_TERMS = 4  # the finder needs this many terms
@@ -140,15 +141,24 @@ class Filter(Program):
     @property
     def source(self) -> str:
         pred = _k_text(self.predicate)
+        unknown = ""  # past a guard p(k) is unknown, not false: a(n) then has no value
+        if calls(self.predicate):
+            unknown = ("    except (TooBig, PastBound):  # past a guard: unknown, no value\n"
+                       "        raise\n")
         body = (f"    return {pred}\n" if _total(self.predicate) else
-                f"    try:\n        return {pred}\n"
+                f"    try:\n        return {pred}\n{unknown}"
                 "    except (ArithmeticError, ValueError):  # undefined: false\n"
                 "        return 0\n")
-        return (f"{import_lines(self.predicate)}def p(k):\n{body}\ndef a(n):\n"
+        imports = (import_lines(self.predicate) + (_GUARD_IMPORTS if unknown else "")
+                   + size_note(self.predicate, ("pow",)))
+        return (f"{imports}def p(k):\n{body}\ndef a(n):\n"
                 f"    if n < {self.offset}:\n"
                 f'        raise ValueError(f"a(n) is defined from n={self.offset}, not n={{n}}")\n'
                 f"    k = {self.k0 - 1}\n    for _ in range({_count(self.offset)}):\n"
-                "        k += 1\n        while not p(k):\n            k += 1\n    return k\n")
+                "        k, last = k + 1, k\n        while not p(k):\n            k += 1\n"
+                f"            if k - last > {MAX_GAP}:\n"
+                f'                raise ArithmeticError(f"no k within {MAX_GAP} of {{last}}")\n'
+                "    return k\n")
 
     def display(self) -> str:
         return f"a(n) = the {_ordinal(self.offset)} k >= {self.k0} with {_k_text(self.predicate)}"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from .bigint import int_text, list_literal
+from .guards import MAX_RESULT_BITS
 from .language import (
     CALL_MODULE,
     CORE_OPS,
@@ -67,10 +69,21 @@ def _extra_bits(e: Expr) -> float:
     return 0
 
 
+GUARDED = ("comb", "factorial")  # sources import these from progsearch.guards: same guards
+
+
 def import_lines(expr: Expr) -> str:
+    """The import lines of the calls in ``expr``; ``comb`` and ``factorial`` come with the
+    library's guards (progsearch.guards), so that a source stops where the library does.
+
+    >>> from progsearch.language import OP_BY_NAME, Var
+    >>> import_lines(Apply(OP_BY_NAME["factorial"], (Var("n"),)))
+    'from progsearch.guards import factorial\\n'
+    """
     by_module: dict[str, list[str]] = {}
     for name in sorted(calls(expr)):
-        by_module.setdefault(CALL_MODULE[name], []).append(name)
+        module = "progsearch.guards" if name in GUARDED else CALL_MODULE[name]
+        by_module.setdefault(module, []).append(name)
     return "".join(f"from {module} import {', '.join(names)}\n"
                    for module, names in sorted(by_module.items()))
 
@@ -98,13 +111,47 @@ class Formula(Program):
 
     @property
     def source(self) -> str:
-        return f"{import_lines(self.expr)}def a(n):\n    return {self.expr.python()}\n"
+        note = size_note(self.expr, ("pow",))
+        return f"{import_lines(self.expr)}{note}def a(n):\n    return {self.expr.python()}\n"
 
     def display(self) -> str:
         return self.expr.python()
 
     def to_sympy(self):
         return self.expr.sympy()
+
+
+def size_note(expr: Expr, ops: tuple[str, ...]) -> str:
+    """A comment for a source whose ``ops`` (``**``, and ``*`` in a loop) can build integers
+    past the library's size guard: Python computes them, where the library gives no value.
+
+    A formula's products are left unmarked: over ``n`` they pass MAX_RESULT_BITS only for n
+    far beyond any index a search reaches.
+    """
+    def uses(e) -> bool:
+        return isinstance(e, Apply) and (e.op.name in ops or any(uses(a) for a in e.args))
+
+    if not uses(expr):
+        return ""
+    return (f"# progsearch gives no value where a product or power passes {MAX_RESULT_BITS} "
+            "bits; this source does not check\n")
+
+
+def _exact_step(update: str) -> str:
+    """A recurrence's step in Python: a division must be exact, as in the library.
+
+    >>> print(_exact_step("(2*a[-1]) // n"), end="")
+            q, r = divmod(2*a[-1], n)
+            if r:
+                raise ArithmeticError(f"a({n}) is not an integer")
+            a.append(q)
+    """
+    if " // " not in update:
+        return f"        a.append({update})\n"
+    numerator, divisor = update.rsplit(" // ", 1)
+    return (f"        q, r = divmod({numerator[1:-1]}, {divisor})\n        if r:\n"
+            '            raise ArithmeticError(f"a({n}) is not an integer")\n'
+            "        a.append(q)\n")
 
 
 class _Terms(dict):
@@ -190,12 +237,18 @@ class Loop(Program):
 
     @property
     def source(self) -> str:
-        imports = "" if isinstance(self.rule, PRecurrence) else import_lines(self.rule)
-        first = self.offset + self.order
-        ret = "a[m]" if self.offset == 0 else f"a[m - {self.offset}]"
-        return (f"{imports}def a(m):\n    a = {list(self.initial)}\n"
-                f"    for n in range({first}, m + 1):\n"
-                f"        a.append({self.update_source()})\n    return {ret}\n")
+        update = self.update_source()
+        if isinstance(self.rule, PRecurrence):
+            head, step = "", _exact_step(update)
+        else:
+            head = import_lines(self.rule) + size_note(self.rule, ("mul", "pow"))
+            step = f"        a.append({update})\n"
+        first, o = self.offset + self.order, self.offset
+        ret = "a[m]" if o == 0 else f"a[m - {o}]"
+        return (f"{head}def a(m):\n    if m < {o}:\n"
+                f'        raise ValueError(f"a(n) is defined from n={o}, not n={{m}}")\n'
+                f"    a = {list_literal(self.initial)}\n"
+                f"    for n in range({first}, m + 1):\n{step}    return {ret}\n")
 
     def display(self) -> str:
         upd = self.update_source() if isinstance(self.rule, PRecurrence) else self.rule.python()
@@ -204,7 +257,7 @@ class Loop(Program):
         for c in DIVISORS:
             upd = upd.replace(f"a[n//{c}]", f"a(n//{c})")
         last = self.offset + self.order - 1
-        init = ", ".join(map(str, self.initial))
+        init = ", ".join(map(int_text, self.initial))
         where = f"a({self.offset})" if self.order == 1 else f"a({self.offset}..{last})"
         return f"a(n) = {upd}; {where} = {init}"
 

@@ -1,7 +1,9 @@
 """Exact arithmetic guards: :class:`Invalid`, and the core operators' exact functions.
 
 Each function computes on Python ints and raises :class:`Invalid` outside its domain or past
-the size guard (``MAX_RESULT_BITS``); language.py puts them in the operator table.
+the size guard (``MAX_RESULT_BITS``); language.py puts them in the operator table.  ``comb`` and
+``factorial`` are the same guards under their Python names: generated sources import them
+(forms.import_lines), so that a source stops where the library does.
 """
 
 from __future__ import annotations
@@ -62,3 +64,21 @@ def exact_factorial(x: int) -> int:
     if x > 2000:
         raise TooBig("factorial too large")
     return math.factorial(x)
+
+
+def comb(x: int, y: int) -> int:
+    """``math.comb`` with the library's guards (what generated sources call).
+
+    >>> comb(5, 2)
+    10
+    """
+    return exact_binomial(x, y)
+
+
+def factorial(x: int) -> int:
+    """``math.factorial`` with the library's guards: past 2000 it raises TooBig, never stalls.
+
+    >>> factorial(5)
+    120
+    """
+    return exact_factorial(x)

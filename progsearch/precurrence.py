@@ -13,6 +13,8 @@ import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .bigint import int_literal
+
 Poly = tuple[int, ...]  # like (-2, 4) for 4*n - 2: the coefficient of n**j sits at index j
 
 
@@ -48,8 +50,8 @@ def _monomial(c: int, j: int) -> str:
     """|c| * n**j as text, like '3*n**2', 'n', '5'."""
     power = "" if j == 0 else "n" if j == 1 else f"n**{j}"
     if not power:
-        return str(abs(c))
-    return power if abs(c) == 1 else f"{abs(c)}*{power}"
+        return int_literal(abs(c))  # hexadecimal past Python's digit limit (bigint.py)
+    return power if abs(c) == 1 else f"{int_literal(abs(c))}*{power}"
 
 
 def _join(parts: list[tuple[bool, str]]) -> str:

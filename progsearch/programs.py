@@ -8,9 +8,11 @@ Formula and Loop, are in forms.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from .bigint import int_text, list_literal
 from .language import Invalid
 from .length import FORM_TAG_BITS, table_bits
 
@@ -34,8 +36,17 @@ class Program:
 
     @property
     def chars(self) -> int:
-        """Length of the Python source, which a student can count."""
-        return len(self.source)
+        """Length of the Python source less its guards, which a student can count.
+
+        A guard is an ``if`` whose body only raises (the index range, a bound), or a comment
+        line: it says where the program has no value, it is not the rule.
+        """
+        return len(self.rule_text)
+
+    @property
+    def rule_text(self) -> str:
+        """The source less its guards (see :func:`unguarded`): what ``chars`` counts."""
+        return unguarded(self.source)
 
     def body_bits(self) -> float:
         raise NotImplementedError
@@ -59,7 +70,8 @@ class Program:
 
     def key(self) -> tuple:
         """Ranking key: shortest first; ties by form (rule before memory), then text."""
-        return (round(self.bits, 9), FORM_ORDER[self.form], len(self.source), self.source)
+        text = self.rule_text  # guards do not decide a tie: they are not the rule
+        return (round(self.bits, 9), FORM_ORDER[self.form], len(text), text)
 
     def continuation(self, start: int, k: int) -> tuple[int, ...] | None:
         """The values at ``start .. start+k-1``, or None where the program gives none.
@@ -69,10 +81,36 @@ class Program:
         """
         if not self.predicts:
             return None  # a lookup table has nothing past its table
+        seq = self.prefix(start, k)
+        return seq if len(seq) == k else None
+
+    def prefix(self, start: int, k: int) -> tuple[int, ...]:
+        """The values from ``start`` up to the first the program cannot compute (at most ``k``).
+
+        A value the program cannot give (an operator outside its domain, a guard, the end of
+        its range) ends the prefix; the values before it still hold.  A lookup table gives ().
+
+        >>> from progsearch.language import OP_BY_NAME, Apply, Const, Var
+        >>> from progsearch.forms import Formula
+        >>> six_less = Apply(OP_BY_NAME["sub"], (Const(6), Var("n")))
+        >>> Formula(Apply(OP_BY_NAME["floordiv"], (Const(12), six_less))).prefix(3, 5)  # 12//(6-n)
+        (4, 6, 12)
+        """
+        if not self.predicts or k <= 0:
+            return ()
         try:
             return tuple(self.terms(start, start + k))
         except (ArithmeticError, ValueError):  # an operator outside its domain (Invalid)
-            return None
+            pass
+        lo, hi = 0, k  # the first lo values are computable, the first hi are not
+        while hi - lo > 1:  # computable prefixes nest: halve the range
+            mid = (lo + hi) // 2
+            try:
+                self.terms(start, start + mid)
+                lo = mid
+            except (ArithmeticError, ValueError):
+                hi = mid
+        return tuple(self.terms(start, start + lo)) if lo else ()
 
     def fits(self, terms: Sequence[int]) -> bool:
         """Whether the program reproduces ``terms`` (from its offset) exactly."""
@@ -83,6 +121,21 @@ class Program:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.display()}, {self.bits:.1f} bits)"
+
+
+_GUARDS = re.compile(r"^ *#.*\n|^( *)(if|except) .*:.*\n\1    raise\b.*\n"
+                     r"|^from progsearch\.(guards import TooBig|ntheory import PastBound)\n", re.M)
+
+
+def unguarded(source: str) -> str:
+    r"""``source`` without its guards: comment lines, ``if``s and ``except``s that only raise
+    (and what they import), and the guarded imports (``progsearch.guards``) read as the plain
+    ones (``math``).
+
+    >>> unguarded("def a(n):\n    if n < 0:\n        raise ValueError(n)\n    return n\n")
+    'def a(n):\n    return n\n'
+    """
+    return _GUARDS.sub("", source).replace("from progsearch.guards import", "from math import")
 
 
 def check_range(n: int, lo: int, what: str) -> None:
@@ -125,7 +178,10 @@ class Lookup(_Table):
 
     @property
     def source(self) -> str:
-        return f"def a(n):\n    return {list(self.values)}[{_index(self.offset)}]\n"
+        lo, hi = self.offset, self.offset + len(self.values) - 1
+        return (f"def a(n):\n    if not {lo} <= n <= {hi}:\n"
+                '        raise ValueError(f"the table has no a({n})")\n'
+                f"    return {list_literal(self.values)}[{_index(self.offset)}]\n")
 
     def display(self) -> str:
         return f"table of {len(self.values)} values"
@@ -154,8 +210,9 @@ class Periodic(_Table):
     def source(self) -> str:
         p = len(self.period)
         idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"def a(n):\n    return {list(self.period)}[{idx} % {p}]\n"
+        return f"def a(n):\n    return {list_literal(self.period)}[{idx} % {p}]\n"
 
     def display(self) -> str:
         idx = "n" if self.offset == 0 else f"({_index(self.offset)})"
-        return f"{list(self.period)}[{idx} % {len(self.period)}]"
+        values = ", ".join(map(int_text, self.period))
+        return f"[{values}][{idx} % {len(self.period)}]"

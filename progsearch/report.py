@@ -54,6 +54,7 @@ COLUMNS = (
            else num(d["weight_norm"])),
 )
 NO_NEXT = "none (a table has no next term)"
+STOPS = "  (?: the prediction stops: the program has no value from that term on)"
 MODEL_HEADER = "model"  # the last column takes the rest of the line; its key is "model"
 
 LEGEND = """\
@@ -95,7 +96,7 @@ def table(rows: Sequence[RowLike]) -> list[str]:
     >>> print("\n".join(table(c.rows)))
        # form        bits chars    train held-out  rel err     |w|  model
     >  1 formula     17.0    27        0      1/1        0          1 + n
-       2 transform   19.0   156        0      1/1        0          differences: a(n) - a(n-1) = 1
+       2 transform   19.0    83        0      1/1        0          differences: a(n) - a(n-1) = 1
                                                                     a(0) = 1
        3 lookup      45.6    43        0     none        -          table of 6 values
        4 ridge       20.0     -        1      0/1    0.294   0.343  ridge d=1 alpha=1
@@ -144,6 +145,9 @@ def predictions(c: ComparisonLike) -> list[str]:
             out += [f"  {label}", f"  {'':<{width}}  {text}"]
         else:
             out.append(f"  {label:<{width}}  {text}")
+    if any(r.form != "ridge" and r.predictions is not None and None in r.predictions
+           for r in c.rows):
+        out.append(STOPS)
     return out
 
 

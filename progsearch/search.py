@@ -23,15 +23,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .bigint import int_text
 from .budget import Budget, SearchStats
+from .engine.memory import capped
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
 from .transform_finders import find_transforms
 
-__all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction",
-           "SearchResult", "SearchStats", "check_terms", "run_finders", "search"]
+__all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_MEMORY_MB", "MAX_NEXT",
+           "MAX_SIZE", "Prediction", "SearchResult", "SearchStats", "check_terms", "predicted",
+           "run_finders", "search"]
 
 LADDER_FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive,
                                       find_expressions)  # the four forms of the Occam ladder
@@ -40,6 +43,8 @@ FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_filters, find_transforms)  
 MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s
 MAX_TERMS = 1000
 MAX_DIGITS = 10_000
+MAX_NEXT = 10_000  # terms predict() gives at most
+MAX_MEMORY_MB = 1000.0  # default memory cap: the most the search adds to the process (measured)
 
 
 @dataclass(frozen=True)
@@ -64,12 +69,25 @@ class Prediction:
         return f"Prediction(n={self.n}: {self.value}, p={self.p:.3f})"
 
 
+def predicted(preds: Sequence[Prediction]) -> int:
+    """How many of ``preds`` lead with a value: the prediction stops at the first term that
+    most of the weight (over half) leaves without one.
+
+    >>> predicted([Prediction(5, ((8, 1.0),), 0.0), Prediction(6, (), 1.0)])
+    1
+    """
+    return next((j for j, p in enumerate(preds) if not p.candidates or p.p_none > 0.5),
+                len(preds))
+
+
 class SearchResult:
     """Every program found that reproduces the terms, ranked by bits (shortest first)."""
 
     def __init__(self, terms: list[int], offset: int, programs: list[Program], stats: SearchStats):
         self.terms, self.offset, self.stats = terms, offset, stats
         self.programs = sorted(programs, key=Program.key)
+        self._next: dict[int, tuple[int, tuple[int, ...]]] = {}  # id(program): (k, its values)
+        self.interrupted = False  # Ctrl-C cut short the computing of continuations
 
     @property
     def best(self) -> Program:
@@ -78,27 +96,58 @@ class SearchResult:
     def predict(self, k: int = 1) -> list[Prediction]:
         """The next ``k`` terms: each value's probability under the ``2**-bits`` mixture.
 
+        A program votes for every term up to the first it cannot compute (its continuation is
+        a prefix, :meth:`continuation`); from there its weight predicts nothing (``p_none``).
+
         >>> r = search([1, 2, 4, 8, 16, 32, 64, 128], time_limit=1.0)
         >>> r.predict(1)[0].value
         256
         """
-        k = _check_int(k, "k", 0, 10_000)
+        k = _check_int(k, "k", 0, MAX_NEXT)
         start = self.offset + len(self.terms)
         low = self.programs[0].bits
         votes: list[dict[int, float]] = [{} for _ in range(k)]
-        total = none = 0.0
+        stops = [0.0] * (k + 1)  # weight of the programs whose values stop at each term
+        total = 0.0
         for prog in self.programs:
             weight = 2.0 ** (low - prog.bits)
-            seq = prog.continuation(start, k)
-            if seq is None:
-                none += weight
-            else:
-                for j, v in enumerate(seq):
-                    votes[j][v] = votes[j].get(v, 0.0) + weight
+            seq = self.continuation(prog, k) or ()
+            for j, v in enumerate(seq):
+                votes[j][v] = votes[j].get(v, 0.0) + weight
+            stops[len(seq)] += weight
             total += weight
-        return [Prediction(start + j, tuple(sorted(((v, w / total) for v, w in vote.items()),
-                                                   key=lambda vw: (-vw[1], vw[0]))), none / total)
-                for j, vote in enumerate(votes)]
+        none, out = 0.0, []
+        for j, vote in enumerate(votes):
+            none += stops[j]
+            ranked = sorted(((v, w / total) for v, w in vote.items()),
+                            key=lambda vw: (-vw[1], vw[0]))
+            out.append(Prediction(start + j, tuple(ranked), none / total))
+        return out
+
+    def continuation(self, prog: Program, k: int) -> tuple[int, ...] | None:
+        """The program's next values, up to ``k`` and up to the first it cannot compute
+        (None for a lookup table, which predicts nothing).  Kept, so asking again is free.
+
+        Ctrl-C while the values are computed ends them there (``interrupted`` is then True):
+        what was computed is kept, and every later program's continuation is empty.
+
+        >>> r = search([1, 2, 3, 4], max_size=3)
+        >>> r.continuation(r.best, 3), r.continuation(r.programs[-1], 3)
+        ((5, 6, 7), None)
+        """
+        if not prog.predicts:
+            return None
+        have = self._next.get(id(prog))
+        if have is not None and (have[0] >= k or len(have[1]) < have[0]):
+            return have[1][:k]  # asked for as many before, or it stopped before k
+        seq: tuple[int, ...] = ()
+        if not self.interrupted:
+            try:
+                seq = prog.prefix(self.offset + len(self.terms), k)
+            except KeyboardInterrupt:
+                self.interrupted = True
+        self._next[id(prog)] = (k, seq)
+        return seq
 
     def __repr__(self) -> str:
         return (f"SearchResult(best={self.best!r}, {len(self.programs)} programs, "
@@ -139,20 +188,23 @@ def check_terms(terms) -> list[int]:
         raise ValueError(f"terms must have at least 2 terms, got {len(out)}")
     if len(out) > MAX_TERMS:
         raise ValueError(f"terms must have at most {MAX_TERMS} terms, got {len(out)}")
-    for i, t in enumerate(out):
-        if abs(t).bit_length() > MAX_DIGITS * 3.33:
+    for i, t in enumerate(out):  # 10**(d-1) needs more than 3.32 * (d-1) bits
+        if abs(t).bit_length() > 3.32 * (MAX_DIGITS - 1) and len(int_text(abs(t))) > MAX_DIGITS:
             raise ValueError(f"terms must have at most {MAX_DIGITS} digits; term {i} is longer")
     return out
 
 
 # -- the search -----------------------------------------------------------------------------
 def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
-           max_size: int = MAX_SIZE, max_memory_mb: float = 2000.0,
+           max_size: int = MAX_SIZE, max_memory_mb: float = MAX_MEMORY_MB,
            finders: Sequence[Finder] = FINDERS) -> SearchResult:
     """Find the programs that reproduce ``terms`` (a(offset), a(offset+1), ...), ranked by bits.
 
     ``finders`` says which forms to look for (default: all, FINDERS; LADDER_FINDERS: the
-    lookup, periodic tables, loops and formulas only).
+    lookup, periodic tables, loops and formulas only).  The search returns by ``time_limit``
+    seconds (re-checks and ranking included); ``max_memory_mb`` caps the resident memory it
+    adds to the process, measured (then ``stats.stopped_by`` is ``'memory'``).  Ctrl-C stops
+    it: it returns what it found so far (``stats.stopped_by`` is then ``'interrupt'``).
 
     >>> r = search([0, 1, 1, 2, 3, 5, 8, 13, 21, 34], time_limit=1.0)
     >>> r.best.form, r.best.terms(10, 13)
@@ -177,22 +229,49 @@ def run_finders(terms: list[int], offset: int, budget: Budget,
     >>> r.best, r.stats.stopped_by
     (Lookup(table of 4 values, 37.6 bits), 'max_size')
     """
-    programs: list[Program] = []
-    for find in finders:
-        programs += find(terms, offset, budget)
+    programs = _unique(_run_each(terms, offset, budget, finders), offset + len(terms), budget)
     stats = budget.stats
     stats.stopped_by = stats.stopped_by or "max_size"  # no budget stopped a finder
     stats.elapsed_s = budget.elapsed()
-    return SearchResult(terms, offset, _unique(programs, offset + len(terms)), stats)
+    return SearchResult(terms, offset, programs, stats)
 
 
-def _unique(programs: list[Program], start: int) -> list[Program]:
-    """Drop repeats: the same source, or the same form, length and next 10 terms."""
+def _run_each(terms: list[int], offset: int, budget: Budget,
+              finders: Sequence[Finder]) -> list[Program]:
+    """What the finders find, with the budget's memory cap active; none starts once the time
+    is up, and Ctrl-C stops the one running (its programs are lost, the others' kept)."""
+    programs: list[Program] = []
+    with capped(budget.memory):
+        for find in finders:
+            if programs and budget.finished():
+                budget.stopped("interrupt" if budget.interrupted else "time_limit")
+                break
+            try:
+                programs += find(terms, offset, budget)
+            except KeyboardInterrupt:
+                budget.stopped("interrupt")
+    if not programs and budget.interrupted:
+        programs = find_lookup(terms, offset, budget)  # Ctrl-C came first: the table at least
+    return programs
+
+
+def _unique(programs: list[Program], start: int, budget: Budget | None = None) -> list[Program]:
+    """Drop repeats: the same source, or the same form, length and next 10 terms.
+
+    Shortest first; when the budget's time is up (or on a second Ctrl-C) the rest are left out.
+    """
     seen, out = set(), []
-    for p in sorted(programs, key=Program.key):
-        nxt = p.continuation(start, 10)
-        same = (p.form, round(p.bits, 6), nxt)
-        if p.source not in seen and same not in seen:
-            seen.update((p.source, same))
-            out.append(p)
-    return out
+    try:
+        for p in sorted(programs, key=Program.key):
+            if out and budget is not None and budget.out_of_time():  # ranking is quick:
+                budget.stopped("time_limit")  # it goes on after Ctrl-C, never past the time
+                break
+            nxt = p.prefix(start, 10) if p.predicts else None
+            same = (p.form, round(p.bits, 6), nxt)
+            if p.source not in seen and same not in seen:
+                seen.update((p.source, same))
+                out.append(p)
+    except KeyboardInterrupt:
+        if budget is not None:
+            budget.stopped("interrupt")
+    return out or sorted(programs, key=Program.key)[:1]

@@ -1,7 +1,8 @@
 """Plain-text helpers for the printed reports and the demos: wrapping, clipping, numbers.
 
 Every report is plain text of at most :data:`WIDTH` columns, the same bytes for the same run.
-This module imports nothing from progsearch, so any layer can use it.
+This module imports nothing from progsearch but bigint (which imports nothing), so any layer
+can use it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+
+from .bigint import int_text
 
 WIDTH = 100  # columns of every printed report
 
@@ -52,7 +55,7 @@ def values(terms: Sequence[int | None], width: int) -> str:
     >>> values([1, 22, 333], 8), values([1, None], 8)
     ('1, 22...', '1, ?')
     """
-    return clip(", ".join("?" if v is None else str(v) for v in terms), width)
+    return clip(", ".join("?" if v is None else int_text(v) for v in terms), width)
 
 
 def num(v: float | None) -> str:

@@ -83,6 +83,7 @@ def child_budget(parent: Budget, seconds: float, max_size: int) -> Budget:
     """
     child = Budget(max(seconds, 0.0), max_size, parent.max_bytes)
     child.deadline = min(child.deadline, parent.deadline)
+    child.memory, child.interrupted = parent.memory, parent.interrupted  # one cap, one Ctrl-C
     return child
 
 

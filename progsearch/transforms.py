@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from .bigint import int_literal, int_text
 from .language import Invalid
 from .length import int_bits
 from .programs import Program, check_range
@@ -136,16 +137,16 @@ class Transformed(Program):
     # -- text ------------------------------------------------------------------------------
     @property
     def source(self) -> str:
-        o = self.offset
+        o, first = self.offset, int_literal(self.first or 0)
         inner = "".join(_renamed_source(p, name) for p, name in zip(self.parts, NAMES[self.kind]))
         guard = f"    if n < {o}:\n        raise ValueError(f'n must be at least {o}, got {{n}}')\n"
         body = {
-            "differences": f"    return {self.first} + sum(d(j) for j in range({o + 1}, n + 1))\n",
+            "differences": f"    return {first} + sum(d(j) for j in range({o + 1}, n + 1))\n",
             "partial_sums": f"    return s(n) - s(n - 1) if n > {o} else s(n)\n",
-            "ratios": f"    return {self.first} * prod(r(j) for j in range({o + 1}, n + 1))\n",
+            "ratios": f"    return {first} * prod(r(j) for j in range({o + 1}, n + 1))\n",
             "halves": (f"    m, is_odd = divmod({_minus('n', o)}, 2)\n"
                        "    return odd(m) if is_odd else even(m)\n"),
-            "repeats": (f"    v, left = {self.first}, {_minus('n', o)}\n"
+            "repeats": (f"    v, left = {first}, {_minus('n', o)}\n"
                         "    while left >= c(v):  # v appears c(v) times\n"
                         "        if c(v) < 1:\n"
                         "            raise ValueError(f'c({v}) must be at least 1')\n"
@@ -158,7 +159,7 @@ class Transformed(Program):
     def display(self) -> str:
         o, (name, *more) = self.offset, NAMES[self.kind]
         rule = _rule(self.parts[0], name)
-        start = f"; a({o}) = {self.first}"
+        start = f"; a({o}) = {int_text(self.first or 0)}"
         if self.kind == "differences":
             return f"differences: a(n) - a(n-1) = {rule}{start}"
         if self.kind == "partial_sums":
@@ -166,7 +167,7 @@ class Transformed(Program):
         if self.kind == "ratios":
             return f"ratios: a(n) / a(n-1) = {rule}{start}"
         if self.kind == "repeats":
-            return (f"repeats: {self.first}, {self.first + 1}, ... in turn, "
+            return (f"repeats: {int_text(self.first)}, {int_text(self.first + 1)}, ... in turn, "
                     f"each n appearing {rule} times")
         return (f"halves: a({_plus('2n', o)}) = {rule}, "
                 f"a({_plus('2n', o + 1)}) = {_rule(self.parts[1], more[0])}")

@@ -128,7 +128,7 @@ def test_bad_input_is_one_line(argv, message, capsys):
 
 
 def test_huge_and_long_tokens_are_one_short_line(capsys):
-    code, _, err = run(["0", "1", "2", "9" * 5000, "5", "--holdout", "1"], capsys)
+    code, _, err = run(["0", "1", "2", "9" * 10_001, "5", "--holdout", "1"], capsys)
     assert code == 2 and err.count("\n") == 1 and "digits" in err and len(err) < 120
     code, _, err = run(["0", "1", "2", "x" * 5000, "5", "--holdout", "1"], capsys)
     assert code == 2 and err.count("\n") == 1 and len(err) < 120

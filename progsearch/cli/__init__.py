@@ -8,8 +8,10 @@ chooses the exit code: 2 for bad input, 130 for Ctrl-C, never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
+from progsearch import _ON_CTRL_C
 from progsearch.cli import bench, compare, demo, guess
 from progsearch.cli.shared import PROG, ArgumentError, Parser
 
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     >>> main(["bench", "--jobs", "0"])  # the error goes to stderr
     2
     """
+    if signal.getsignal(signal.SIGINT) is not _ON_CTRL_C:  # the imports are done: Ctrl-C is
+        signal.signal(signal.SIGINT, _ON_CTRL_C)  # caught below
     argv = sys.argv[1:] if argv is None else list(argv)
     command = COMMANDS.get(argv[0]) if argv else None
     try:

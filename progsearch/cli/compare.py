@@ -7,10 +7,10 @@ report (or, with ``--json``, its rows); ``--plot FILE.png`` also draws it (needs
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from progsearch.cli.shared import InputError, parse_terms, positive
+from progsearch.bigint import dumps
+from progsearch.cli.shared import InputError, add_memory_limit, integer, parse_terms, positive
 from progsearch.compare import compare
 
 PREFIX = "progsearch compare"
@@ -23,12 +23,13 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="the sequence, e.g. 0 1 4 9 16 25 36 49 64 81 100 121")
     p.add_argument("--holdout", type=int, required=True, metavar="K",
                    help="hold out the last K terms (1 <= K < number of terms - 1)")
-    p.add_argument("--offset", type=int, default=0, help="index of the first term (default 0)")
+    p.add_argument("--offset", type=integer, default=0, help="index of the first term (default 0)")
     p.add_argument("--time-limit", type=positive(float, "must be a positive number of seconds"),
                    default=2.0, metavar="SECONDS", help="seconds of program search (default 2)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--plot", metavar="FILE.png",
                    help="also draw the comparison to FILE.png (needs progsearch[plot])")
+    add_memory_limit(p)
     return p
 
 
@@ -51,10 +52,11 @@ def run(args: argparse.Namespace) -> int:
         from progsearch import plot
 
         plot.require_matplotlib()
-    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit)
+    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit,
+                max_memory_mb=args.memory_limit)
     if args.plot:
         plot.plot_comparison(c, args.plot)
-    sys.stdout.write(json.dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
+    sys.stdout.write(dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

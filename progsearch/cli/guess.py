@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from progsearch.cli.shared import PROG, parse_terms, positive
+from progsearch.bigint import dumps
+from progsearch.cli.shared import (
+    MAX_NEXT,
+    PROG,
+    add_memory_limit,
+    count,
+    integer,
+    parse_terms,
+    positive,
+)
 from progsearch.cli.table import guess_table, result_dict
 from progsearch.search import MAX_SIZE, search
 
@@ -16,20 +24,23 @@ def add_parser(sub) -> argparse.ArgumentParser:
     """Add ``guess`` and its arguments to the subcommands ``sub``."""
     p = sub.add_parser("guess", help="find the shortest programs that reproduce the terms")
     p.add_argument("terms", nargs="+", help="the sequence, e.g. 0 1 1 2 3 5 8")
-    p.add_argument("--offset", type=int, default=0, help="index of the first term (default 0)")
-    p.add_argument("--next", type=positive(int), default=5, help="terms to predict (default 5)")
+    p.add_argument("--offset", type=integer, default=0, help="index of the first term (default 0)")
+    p.add_argument("--next", type=count(MAX_NEXT), default=5,
+                   help=f"terms to predict (default 5, at most {MAX_NEXT})")
     p.add_argument("--time-limit", type=positive(float), default=2.0,
                    help="seconds of search (default 2)")
     p.add_argument("--max-size", type=positive(int), default=MAX_SIZE,
                    help=f"largest expression size in nodes (default {MAX_SIZE})")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    add_memory_limit(p)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Search the terms and print the table (or JSON); return 0."""
     terms = parse_terms(args.terms)
-    r = search(terms, offset=args.offset, time_limit=args.time_limit, max_size=args.max_size)
-    k = min(args.next, 1000)
-    print(json.dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
+    r = search(terms, offset=args.offset, time_limit=args.time_limit, max_size=args.max_size,
+               max_memory_mb=args.memory_limit)
+    k = args.next
+    print(dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
     return 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from collections.abc import Callable
 
+from progsearch.bigint import parse_int
+
 PROG = "progsearch"
+MAX_NEXT = 1000  # the most terms a command predicts (--next)
 
 
 class ArgumentError(Exception):
@@ -37,20 +39,71 @@ class Parser(argparse.ArgumentParser):
 def parse_terms(tokens: list[str]) -> list[int]:
     """Integers from command-line tokens, separated by spaces or commas.
 
+    A term is ASCII digits with an optional sign, of any length (progsearch.bigint): Unicode
+    digits, underscores and ``1e5`` are refused on one line.
+
     >>> parse_terms(["0,1", "4", "-9"])
     [0, 1, 4, -9]
+    >>> try:
+    ...     parse_terms(["１２"])
+    ... except InputError as e:
+    ...     print(e)
+    term '１２' is not an ASCII integer
     """
     out = []
     for token in (t for tok in tokens for t in tok.replace(",", " ").split()):
         try:
-            out.append(int(token))
-        except ValueError:
-            short = token if len(token) <= 30 else token[:27] + "..."
-            if token.lstrip("+-").isdigit():  # an integer, longer than Python will convert
-                raise InputError(f"term {short!r} has more than "
-                                 f"{sys.get_int_max_str_digits()} digits") from None
-            raise InputError(f"term {short!r} is not an integer") from None
+            out.append(parse_int(token, "term"))
+        except ValueError as e:
+            raise InputError(str(e)) from None
     return out
+
+
+def integer(text: str) -> int:
+    """An argparse type: an ASCII integer (``--offset``), else argparse's one-line error.
+
+    >>> integer("-3")
+    -3
+    >>> integer("٣")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '٣' is not an ASCII integer
+    """
+    try:
+        return parse_int(text, "")
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e).lstrip()) from None
+
+
+def count(hi: int) -> Callable[[str], int]:
+    """An argparse type: an ASCII integer from 1 to ``hi``; past ``hi`` an error, not a cut.
+
+    >>> count(1000)("5")
+    5
+    >>> count(1000)("1001")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '1001' must be between 1 and 1000
+    """
+    def convert(text: str) -> int:
+        value = integer(text)
+        if not 1 <= value <= hi:
+            short = text if len(text) <= 30 else text[:27] + "..."
+            raise argparse.ArgumentTypeError(f"{short!r} must be between 1 and {hi}")
+        return value
+
+    convert.__name__ = "count"
+    return convert
+
+
+def add_memory_limit(parser: argparse.ArgumentParser) -> None:
+    """Add ``--memory-limit MB``: the memory the search may add to the process (measured)."""
+    from progsearch.search import MAX_MEMORY_MB
+
+    parser.add_argument("--memory-limit", type=positive(float, "must be a positive number of MB"),
+                        default=MAX_MEMORY_MB, metavar="MB",
+                        help="most memory the search may take, in MB, measured as resident "
+                             f"memory above the idle process (default {MAX_MEMORY_MB:g})")
 
 
 def positive(

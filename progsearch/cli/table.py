@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from progsearch.bigint import int_text
 from progsearch.forms import Program
-from progsearch.search import SearchResult
+from progsearch.search import SearchResult, predicted
 
 LEGEND = ("bits: length of the program in one prefix-free binary code (form tag, log2 of the "
           "choices\n      at each expression node, Elias delta for integers); 2**-bits is its "
@@ -15,14 +16,15 @@ SHOWN = 10  # programs listed in the table (the lookup is always listed too)
 
 
 def program_dict(prog: Program, start: int, k: int) -> dict:
-    """The JSON fields of a program, with its ``k`` terms from index ``start``.
+    """The JSON fields of a program, with its ``k`` terms from index ``start`` (fewer where it
+    stops: up to the first it cannot compute; None for a table).
 
     >>> from progsearch.search import search
     >>> d = program_dict(search([1, 2, 3, 4], max_size=3).best, 4, 2)
     >>> d["form"], d["program"], d["next"]
     ('formula', '1 + n', [5, 6])
     """
-    nxt = prog.continuation(start, k)
+    nxt = prog.prefix(start, k) if prog.predicts else None
     return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
             "program": prog.display(), "source": prog.source,
             "next": None if nxt is None else list(nxt)}
@@ -49,7 +51,7 @@ def result_dict(r: SearchResult, k: int) -> dict:
 def _short(values: tuple[int, ...] | None, width: int) -> str:
     if values is None:
         return "(none: a table has no next term)"[:width]
-    text = ", ".join(map(str, values))
+    text = ", ".join(map(int_text, values))
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
@@ -70,7 +72,6 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     >>> table[4].split()[:3], "1 + n" in table[4]
     (['>', '1', 'formula'], True)
     """
-    start = r.offset + len(r.terms)
     s = r.stats
     lines = [(f"{len(r.terms)} terms from n={r.offset}; searched sizes up to {s.max_size} in "
              f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
@@ -80,7 +81,7 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     for i, p in shown:
         if i >= SHOWN and shown and i != shown[0][0]:
             lines.append(f"  {'...':>3}")
-        lines.append(_row(i + 1, p, i == 0, p.continuation(start, k)))
+        lines.append(_row(i + 1, p, i == 0, r.continuation(p, k)))
     lines += ["", LEGEND, "", _prediction_line(r, k)]
     return "\n".join(lines)
 
@@ -91,7 +92,12 @@ def _prediction_line(r: SearchResult, k: int) -> str:
         p_none = preds[0].p_none if preds else 1.0
         return (f"prediction: none. The lookup table carries {p_none:.0%} of the weight: "
                 "nothing shorter than the data was found.")
-    parts = [f"a({p.n}) = {p.value} (p={p.p:.2f})" for p in preds]
+    shown = predicted(preds)
+    parts = [f"a({p.n}) = {int_text(p.value)} (p={p.p:.2f})" for p in preds[:shown]]
     text = (f"prediction (2**-bits mixture of all {len(r.programs)} programs): "
             + ", ".join(parts))
+    if shown < len(preds):  # most of the weight has no value there: the prediction stops
+        stop = preds[shown]
+        text += (f"; it stops at a({stop.n}): programs with {stop.p_none:.0%} of the weight "
+                 "give no value there")
     return textwrap.fill(text, width=100, subsequent_indent="    ")

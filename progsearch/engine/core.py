@@ -22,6 +22,7 @@ from .evaluate import domain_rows
 from .hashing import RowHash
 from .keyset import KeySet
 from .linear import LINEAR, hash_block, join
+from .memory import active
 from .records import EngineStats, Hit, Stop
 from .rows import compute_rows
 
@@ -56,6 +57,7 @@ class Engine:
         self._stale_keys = False
         self.check: Callable[[], None] = lambda: None  # the budget of the current call
         self.max_bytes = float("inf")  # the memory budget, if the caller has one
+        self.memory = active()  # the search's measured memory cap (engine.memory), if any
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -95,6 +97,7 @@ class Engine:
         """The bank of a size, with its rows computed (once; all or nothing)."""
         b = self.banks[size]
         if b.vals is None:
+            self.need(len(b) * (8 * len(self.w) + 10))  # its rows, validity and hashes
             compute_rows(self, b)
         return b
 
@@ -103,6 +106,7 @@ class Engine:
         b = self.bank(size)
         test = op.domain[pos]
         if test not in b.domain:
+            self.need(9 * len(b))  # the test's mask, then the rows' indices
             b.domain[test] = np.flatnonzero(b.valid & domain_rows(test, b.vals, self.required))
         return b.domain[test]
 
@@ -113,7 +117,12 @@ class Engine:
         ``operands(idx)`` gives the operand rows of the candidates at ``idx`` (built only for
         the rows kept).
         """
-        idx = self.keys.add_new(h)
+        keys = self.keys
+        if KeySet.LOAD * (len(keys) + len(h)) > len(keys.tables[0]):  # the key set will double
+            self.need(KeySet.bytes_per_slot() * 2 * len(keys.tables[0]) + 24 * len(keys))
+        if len(parts) + len(h) > len(parts.h):  # the rows kept will double their room
+            self.need(16 * 2 * len(parts.h))
+        idx = keys.add_new(h)
         parts.append(k, i, j, h[idx], *operands(idx))
         self.pending_bytes += 16 * len(idx)
 
@@ -132,6 +141,7 @@ class Engine:
             self._hits_only(check)
             return
         if self._stale_keys:  # a size was cut short: forget its keys
+            self.need(self.keys.nbytes + 24 * len(self.keys))
             self.keys = KeySet()
             self.keys.add(np.sort(np.concatenate([b.h for b in self.banks[1:]])))
             self._stale_keys = False
@@ -200,12 +210,21 @@ class Engine:
                 hits += join(self, size, k, op, i, j)
 
     # -- memory ----------------------------------------------------------------------------
+    def need(self, nbytes: float) -> None:
+        """Raise Stop("memory") unless ``nbytes`` more fit under the search's memory cap."""
+        if self.memory is not None:
+            self.memory.check(nbytes)
+
     def _reserve(self, extra: int) -> None:
-        """Make room in the key set up front, as much as fits in half the memory budget."""
+        """Make room in the key set up front, as much as fits in half the memory budget and in
+        the memory the cap has left (the old tables and a sorted copy of the keys stay while
+        the new ones fill)."""
+        left = float("inf") if self.memory is None else self.memory.left()
         while extra > 1 << 16:
             slots = 1 << (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length()
             others = self.nbytes - self.keys.nbytes
-            if others + KeySet.bytes_per_slot() * slots < self.max_bytes / 2:
+            new = KeySet.bytes_per_slot() * slots
+            if others + new < self.max_bytes / 2 and new + 24 * len(self.keys) < left / 2:
                 self.keys.reserve(extra)
                 return
             extra //= 2

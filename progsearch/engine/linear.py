@@ -38,6 +38,7 @@ def hash_block(eng: EngineState, k: int, op: Op, i: int, j: int, parts: Pending,
     hl, hr = L.h[li], R.h[ri]
     wl = rv_t = None
     if op.name == "mul":
+        eng.need(8 * len(eng.hash.w) * (len(li) + len(ri)))  # the two operand copies below
         wl = L.vals[li].view(U64) * eng.hash.w
         rv_t = R.vals[ri].view(U64).T  # column-major: NumPy's integer matmul likes it
     width = min(len(ri), CHUNK)
@@ -85,6 +86,7 @@ def _join_mul(eng: EngineState, size: int, k: int, i: int, li: np.ndarray, j: in
               ri: np.ndarray) -> list[Hit]:
     """x * y = t: y = t // x where x divides t; points where x = 0 = t leave y free."""
     req, w2 = eng.required, eng.hash.w2
+    eng.need(8 * (len(eng.hash.w) + 4 * int(req.sum())) * len(li))  # x, its tests, quotients
     x = eng.bank(i).vals[li][:, req]
     t = eng.target
     zero = x == 0

@@ -32,6 +32,9 @@ class EngineState(Protocol):
     pending_bytes: int  # memory of the size being built
     bank_bytes: int  # memory of the banks
 
+    def need(self, nbytes: float) -> None:
+        """Raise Stop("memory") unless ``nbytes`` more fit under the memory cap."""
+
     def bank(self, size: int) -> Bank:
         """The bank of a size, with its rows computed."""
 
