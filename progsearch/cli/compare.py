@@ -11,6 +11,7 @@ import json
 import sys
 
 from progsearch.cli.shared import InputError, parse_terms, positive
+from progsearch.cli.sources import read_terms
 from progsearch.compare import compare
 
 PREFIX = "progsearch compare"
@@ -19,11 +20,15 @@ PREFIX = "progsearch compare"
 def add_parser(sub) -> argparse.ArgumentParser:
     """Add ``compare`` and its arguments to the subcommands ``sub``."""
     p = sub.add_parser("compare", help="programs against weight decay")
-    p.add_argument("terms", nargs="+", metavar="TERMS",
-                   help="the sequence, e.g. 0 1 4 9 16 25 36 49 64 81 100 121")
+    p.add_argument("terms", nargs="*", metavar="TERMS",
+                   help="the sequence, e.g. 0 1 4 9 16 25 36 49 64 81 100 121; '-': read it "
+                   "from standard input")
+    p.add_argument("--file", metavar="PATH", help="read the terms from a file (plain, an OEIS "
+                   "b-file of 'n a(n)' lines, or %%S/%%T/%%U lines)")
     p.add_argument("--holdout", type=int, required=True, metavar="K",
                    help="hold out the last K terms (1 <= K < number of terms - 1)")
-    p.add_argument("--offset", type=int, default=0, help="index of the first term (default 0)")
+    p.add_argument("--offset", type=int, help="index of the first term (default: the b-file's "
+                   "or %%O line's, else 0)")
     p.add_argument("--time-limit", type=positive(float, "must be a positive number of seconds"),
                    default=2.0, metavar="SECONDS", help="seconds of program search (default 2)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
@@ -46,12 +51,14 @@ def split(terms: list[int], holdout: int) -> tuple[list[int], list[int]]:
 
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
-    train, heldout = split(parse_terms(args.terms), args.holdout)
+    given = read_terms(args.terms, args.file)
+    train, heldout = split(parse_terms(given.tokens), args.holdout)
+    offset = args.offset if args.offset is not None else given.offset or 0
     if args.plot:
         from progsearch import plot
 
         plot.require_matplotlib()
-    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit)
+    c = compare(train, heldout, offset=offset, time_limit=args.time_limit)
     if args.plot:
         plot.plot_comparison(c, args.plot)
     sys.stdout.write(json.dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
