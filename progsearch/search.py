@@ -28,6 +28,7 @@ from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos re
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
+from .progress import search_done, search_started
 from .transform_finders import find_transforms
 
 __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction",
@@ -78,6 +79,9 @@ class SearchResult:
     def predict(self, k: int = 1) -> list[Prediction]:
         """The next ``k`` terms: each value's probability under the ``2**-bits`` mixture.
 
+        Values of equal weight are ordered by their best program's rank, so on a tie the
+        mixture's value is the pick's (progsearch.confidence adds the unsearched mass).
+
         >>> r = search([1, 2, 4, 8, 16, 32, 64, 128], time_limit=1.0)
         >>> r.predict(1)[0].value
         256
@@ -86,8 +90,9 @@ class SearchResult:
         start = self.offset + len(self.terms)
         low = self.programs[0].bits
         votes: list[dict[int, float]] = [{} for _ in range(k)]
+        first: list[dict[int, int]] = [{} for _ in range(k)]  # value -> rank of its best program
         total = none = 0.0
-        for prog in self.programs:
+        for rank, prog in enumerate(self.programs):
             weight = 2.0 ** (low - prog.bits)
             seq = prog.continuation(start, k)
             if seq is None:
@@ -95,9 +100,11 @@ class SearchResult:
             else:
                 for j, v in enumerate(seq):
                     votes[j][v] = votes[j].get(v, 0.0) + weight
+                    first[j].setdefault(v, rank)
             total += weight
-        return [Prediction(start + j, tuple(sorted(((v, w / total) for v, w in vote.items()),
-                                                   key=lambda vw: (-vw[1], vw[0]))), none / total)
+        # ties go to the value of the better-ranked program, as the pick is chosen
+        return [Prediction(start + j, tuple((v, w / total) for v, w in sorted(
+                    vote.items(), key=lambda vw: (-vw[1], first[j][vw[0]]))), none / total)
                 for j, vote in enumerate(votes)]
 
     def __repr__(self) -> str:
@@ -178,10 +185,12 @@ def run_finders(terms: list[int], offset: int, budget: Budget,
     (Lookup(table of 4 values, 37.6 bits), 'max_size')
     """
     programs: list[Program] = []
+    search_started()
     for find in finders:
         programs += find(terms, offset, budget)
     stats = budget.stats
     stats.stopped_by = stats.stopped_by or "max_size"  # no budget stopped a finder
+    search_done(stats.max_size, stats.stopped_by)
     stats.elapsed_s = budget.elapsed()
     return SearchResult(terms, offset, _unique(programs, offset + len(terms)), stats)
 

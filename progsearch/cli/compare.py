@@ -13,6 +13,10 @@ import sys
 from progsearch.cli.shared import InputError, parse_terms, positive
 from progsearch.cli.sources import read_terms
 from progsearch.compare import compare
+from progsearch.display import next_terms
+from progsearch.progress import on_stderr
+from progsearch.search import MAX_SIZE
+from progsearch.text import WIDTH, integer, wrap
 
 PREFIX = "progsearch compare"
 
@@ -31,6 +35,12 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    "or %%O line's, else 0)")
     p.add_argument("--time-limit", type=positive(float, "must be a positive number of seconds"),
                    default=2.0, metavar="SECONDS", help="seconds of program search (default 2)")
+    p.add_argument("--max-size", type=positive(int), default=MAX_SIZE, metavar="N",
+                   help=f"largest expression size in nodes (default {MAX_SIZE})")
+    p.add_argument("--next", type=positive(int), metavar="M", help="also print the pick's next "
+                   "M terms past the held-out ones (at most 1000)")
+    p.add_argument("--verbose", action="store_true", help="one progress line per search size "
+                   "on standard error (the default when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--plot", metavar="FILE.png",
                    help="also draw the comparison to FILE.png (needs progsearch[plot])")
@@ -49,6 +59,22 @@ def split(terms: list[int], holdout: int) -> tuple[list[int], list[int]]:
     return terms[:-holdout], terms[-holdout:]
 
 
+def beyond(c, m: int) -> str:
+    """The pick's next ``m`` terms past the held-out ones, and where they stop, why.
+
+    >>> c = compare([1, 2, 3, 4, 5, 6], [7], time_limit=0.5, max_size=3)
+    >>> beyond(c, 2)
+    'Past the held-out terms, the pick (row 1) continues: a(7..8) = 8, 9'
+    """
+    start = c.offset + len(c.train) + len(c.heldout)
+    values, why = next_terms(c.result.best, start, m)
+    text = (f"Past the held-out terms, the pick (row {c.pick.row}) continues: "
+            f"a({start}..{start + m - 1}) = " if m > 1 else
+            f"Past the held-out terms, the pick (row {c.pick.row}) continues: a({start}) = ")
+    text += ", ".join(integer(v) for v in values) if values else "nothing"
+    return wrap(text + (f"; then none: {why}" if why else ""), width=WIDTH)
+
+
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
     given = read_terms(args.terms, args.file)
@@ -58,10 +84,21 @@ def run(args: argparse.Namespace) -> int:
         from progsearch import plot
 
         plot.require_matplotlib()
-    c = compare(train, heldout, offset=offset, time_limit=args.time_limit)
+    if args.next is not None and args.next > 1000:
+        raise InputError(f"--next must be at most 1000, got {args.next}")
+    with on_stderr(args.verbose):
+        c = compare(train, heldout, offset=offset, time_limit=args.time_limit,
+                    max_size=args.max_size)
     if args.plot:
         plot.plot_comparison(c, args.plot)
-    sys.stdout.write(json.dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
+    if args.json:
+        doc = c.as_dict()
+        if args.next:
+            values, why = next_terms(c.result.best, offset + len(train) + len(heldout), args.next)
+            doc["next"] = {"values": list(values), "stops": why}
+        sys.stdout.write(json.dumps(doc, indent=1) + "\n")
+    else:
+        sys.stdout.write(str(c) + ("\n" + beyond(c, args.next) + "\n" if args.next else ""))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

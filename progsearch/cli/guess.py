@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from progsearch.cli.shared import PROG, parse_terms, positive
+from progsearch.cli.shared import PROG, InputError, parse_terms, positive
 from progsearch.cli.sources import read_terms
-from progsearch.cli.table import guess_table, result_dict
+from progsearch.cli.table import SHOWN, guess_table, result_dict
+from progsearch.progress import on_stderr
 from progsearch.search import MAX_SIZE, search
 
 PREFIX = PROG  # its input errors have always read "progsearch: error: ..."
+MAX_NEXT = 1000
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -22,21 +24,52 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    "b-file of 'n a(n)' lines, or %%S/%%T/%%U lines)")
     p.add_argument("--offset", type=int, help="index of the first term (default: the b-file's "
                    "or %%O line's, else 0)")
-    p.add_argument("--next", type=positive(int), default=5, help="terms to predict (default 5)")
+    p.add_argument("--next", type=positive(int), default=5,
+                   help=f"terms to predict (default 5, at most {MAX_NEXT})")
     p.add_argument("--time-limit", type=positive(float), default=2.0,
                    help="seconds of search (default 2)")
     p.add_argument("--max-size", type=positive(int), default=MAX_SIZE,
                    help=f"largest expression size in nodes (default {MAX_SIZE})")
+    p.add_argument("--top", type=positive(int), default=SHOWN, metavar="N",
+                   help=f"programs listed in the table (default {SHOWN}; the lookup always)")
+    p.add_argument("--sympy", action="store_true", help="also print the pick as SymPy")
+    p.add_argument("--latex", action="store_true", help="also print the pick as LaTeX")
+    p.add_argument("--verbose", action="store_true", help="one progress line per search size "
+                   "on standard error (the default when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
     return p
 
 
+def exports(r, sympy: bool, latex: bool) -> list[str]:
+    """The pick as SymPy and/or LaTeX, or why it has no such form.
+
+    >>> from progsearch.search import search
+    >>> exports(search([1, 4, 9, 16, 25], offset=1, max_size=3), True, True)
+    ['sympy: n**2', 'latex: n^{2}']
+    """
+    if not (sympy or latex):
+        return []
+    try:
+        expr = r.best.to_sympy()
+    except TypeError:
+        return [f"sympy, latex: the pick is a {r.best.form}, which has no SymPy form"]
+    import sympy as sp
+
+    return ([f"sympy: {expr}"] if sympy else []) + ([f"latex: {sp.latex(expr)}"] if latex else [])
+
+
 def run(args: argparse.Namespace) -> int:
     """Search the terms and print the table (or JSON); return 0."""
+    if args.next > MAX_NEXT:
+        raise InputError(f"--next must be at most {MAX_NEXT}, got {args.next}")
     given = read_terms(args.terms, args.file)
     terms = parse_terms(given.tokens)
     offset = args.offset if args.offset is not None else given.offset or 0
-    r = search(terms, offset=offset, time_limit=args.time_limit, max_size=args.max_size)
-    k = min(args.next, 1000)
-    print(json.dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
+    with on_stderr(args.verbose):
+        r = search(terms, offset=offset, time_limit=args.time_limit, max_size=args.max_size)
+    if args.json:
+        print(json.dumps(result_dict(r, args.next), indent=1))
+    else:
+        print("\n".join([guess_table(r, args.next, args.top)] + exports(r, args.sympy,
+                                                                         args.latex)))
     return 0
