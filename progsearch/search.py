@@ -28,6 +28,7 @@ from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos re
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
+from .html import search_table
 from .progress import search_done, search_started
 from .transform_finders import find_transforms
 
@@ -106,6 +107,10 @@ class SearchResult:
         return [Prediction(start + j, tuple((v, w / total) for v, w in sorted(
                     vote.items(), key=lambda vw: (-vw[1], first[j][vw[0]]))), none / total)
                 for j, vote in enumerate(votes)]
+
+    def _repr_html_(self) -> str:
+        """The ranking as an HTML table, for notebooks."""
+        return search_table(self)
 
     def __repr__(self) -> str:
         return (f"SearchResult(best={self.best!r}, {len(self.programs)} programs, "
