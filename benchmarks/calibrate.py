@@ -33,9 +33,36 @@ def measure(entry: dict) -> dict:
     return {"id": entry["id"], "tier": entry["tier"], "pick": r.best.form,
             "bits": r.best.bits, "max_size": r.stats.max_size, "stopped_by": r.stats.stopped_by,
             "terms": [{"value": c.value, "p": c.p, "p_lookup": c.p_lookup,
-                       "p_unsearched": c.p_unsearched, "right": c.value == t,
+                       "p_unsearched": c.p_unsearched, "ratio": c.ratio, "agree": c.agree,
+                       "right": c.value == t,
                        "pick_right": pick is not None and pick[j] == t}
                       for j, (c, t) in enumerate(zip(rows, truth))]}
+
+
+def add_levels() -> None:
+    """Add ``ratio`` and ``agree`` to a file measured before they were recorded.
+
+    Both follow from the recorded shares: the lookup's length L from p_lookup / p_unsearched
+    (the stand-in is at ``unsearched_bits(max_size)``), ``agree = p / (1 - p_unsearched)``.
+    Where a share underflowed (0 or 1), the sequence is measured again.
+    """
+    import math
+
+    from progsearch.bench import load_benchmark
+    from progsearch.confidence import unsearched_bits
+
+    data, entries = json.loads(OUT.read_text()), {e["id"]: e for e in load_benchmark()}
+    for i, seq in enumerate(data):
+        first = seq["terms"][0]
+        if not (first["p_lookup"] > 0 and 0 < first["p_unsearched"] < 1):
+            data[i] = measure(entries[seq["id"]])
+            continue
+        table = unsearched_bits(seq["max_size"]) - math.log2(first["p_lookup"]
+                                                              / first["p_unsearched"])
+        for t in seq["terms"]:
+            t["ratio"] = seq["bits"] / table
+            t["agree"] = t["p"] / (1 - t["p_unsearched"])
+    OUT.write_text(json.dumps(data, indent=0) + "\n")
 
 
 def run() -> None:
@@ -49,7 +76,8 @@ def run() -> None:
 
 
 def level(t: dict) -> str:
-    return Confidence(0, t["value"], t["p"], t["p_lookup"], t["p_unsearched"], 0.0).level
+    return Confidence(0, t["value"], t["p"], t["p_lookup"], t["p_unsearched"], 0.0,
+                      t["ratio"], t["agree"]).level
 
 
 def table() -> None:
@@ -62,20 +90,21 @@ def table() -> None:
                 right_made = store.setdefault(level(t), [0, 0])
                 right_made[0] += t["right"]
                 right_made[1] += 1
-    print("| printed confidence | probability | predictions | right | share right "
-          "| first term only: right / made |")
+    print("| printed confidence | when | predictions | right | share right "
+          "| first predicted term: right / made |")
     print("|---|---|---|---|---|---|")
-    bounds = [b for b, _ in LEVELS] + [None]
-    for (bound, words), upper in zip(LEVELS, [None] + bounds[:-2]):
+    for words, most, least in LEVELS:
         right, made = counts.get(words, [0, 0])
         r1, m1 = firsts.get(words, [0, 0])
-        span = f">= {bound:g}" if upper is None else f"{bound:g} to {upper:g}"
+        when = ("every other prediction" if most == float("inf") else
+                f"pick <= {most:.3g} of the table's bits, agreement >= {least:g}")
         share = f"{right / made:.1%}" if made else "-"
-        print(f"| {words} | {span} | {made} | {right} | {share} | {r1} / {m1} |")
-    right, made = counts.get("no prediction", [0, 0])
-    print(f"| no prediction | - | {made} | - | - | - |")
-    print("\nCALIBRATION = " + repr({w: tuple(counts[w]) for _, w in LEVELS if w in counts}))
+        print(f"| {words} | {when} | {made} | {right} | {share} | {r1} / {m1} |")
+    made = counts.get("no prediction", [0, 0])[1]
+    print(f"| no prediction | nothing found predicts the term | {made} | - | - | - |")
+    print("\nCALIBRATION = " + repr({w: tuple(counts[w]) for w, _, _ in LEVELS if w in counts}))
 
 
 if __name__ == "__main__":
-    {"run": run, "table": table}[sys.argv[1] if len(sys.argv) > 1 else "table"]()
+    {"run": run, "table": table, "add_levels": add_levels}[
+        sys.argv[1] if len(sys.argv) > 1 else "table"]()

@@ -45,11 +45,14 @@ def _json_int(v: int) -> int | str:
     return v if abs(v).bit_length() < 14_000 else decimal(v)
 
 
-def _confidence_dict(c: Confidence) -> dict:
+def _confidence_dict(c: Confidence, mixture) -> dict:
+    """A predicted term in JSON: value, share, level, the shares that predict nothing, and the
+    candidates of the mixture of the programs found (``SearchResult.predict``)."""
     value = None if c.value is None else _json_int(c.value)
     return {"n": c.n, "value": value, "p": round(c.p, 6), "confidence": c.level,
-            "p_lookup": round(c.p_lookup, 6), "p_unsearched": round(c.p_unsearched, 6),
-            "p_none": round(c.p_none, 6)}
+            "ratio": round(c.ratio, 6), "p_lookup": round(c.p_lookup, 6),
+            "p_unsearched": round(c.p_unsearched, 6), "p_none": round(c.p_none, 6),
+            "candidates": [[_json_int(v), round(q, 6)] for v, q in mixture.candidates[:5]]}
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
@@ -63,7 +66,7 @@ def result_dict(r: SearchResult, k: int) -> dict:
     return {"terms": r.terms, "offset": r.offset,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
-            "prediction": [_confidence_dict(c) for c in confidence(r, k)],
+            "prediction": [_confidence_dict(c, m) for c, m in zip(confidence(r, k), r.predict(k))],
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
 
@@ -126,29 +129,33 @@ def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = 
 
 
 def prediction_lines(r: SearchResult, k: int) -> list[str]:
-    """The mixture's prediction, each term with its probability and confidence in words."""
+    """The mixture's prediction, each term with its share and the confidence in words."""
     rows = confidence(r, k)
     if not rows:
         return []
     first = rows[0]
     u_bits = unsearched_bits(r.stats.max_size)
-    weights = (f"In the mixture the lookup table carries {first.p_lookup:.2g} of the weight, and "
-               f"the unsearched mass {first.p_unsearched:.2g} (it stands for the programs the "
-               f"search did not reach: one at {u_bits:.1f} bits, size {r.stats.max_size + 1}).")
-    if first.value is None:
-        return [textwrap.fill(f"prediction: none. {_none_reason(r, first)} {weights}", WIDTH)]
-    out = [f"prediction (the 2**-bits mixture of the {len(r.programs)} programs found, and the "
+    weights = (f"In the mixture the lookup table carries {first.p_lookup:.2g} of the weight and "
+               f"the unsearched mass {first.p_unsearched:.2g} (one program at {u_bits:.1f} bits, "
+               f"size {r.stats.max_size + 1}, stands for those the search did not reach).")
+    if first.value is None:  # the lookup's share says little when it is the pick: left out
+        more = "" if r.best.form == "lookup" else f" {weights}"
+        return [textwrap.fill(f"prediction: none. {_none_reason(r, first)}{more}", WIDTH)]
+    out = [f"prediction (the 2**-bits mixture of the {len(r.programs)} programs found and the "
            "unsearched mass):"]
     stop = len(next_terms(r.best, rows[0].n, k)[0])  # where the pick stops, if it does
     for j, c in enumerate(rows):
         left = f"  a({c.n}) = {'?' if c.value is None else integer(c.value)}"
-        words = f"p = {c.p:.3f}  {c.words()}" if c.value is not None else "no prediction"
+        words = f"share {c.p:.3f}  {c.words()}" if c.value is not None else "no prediction"
         if c.value is None and j == stop:
             words += f" (the pick: {next_terms(r.best, c.n, 1)[1]})"
         lines = [f"{left:<24}{words}"] if len(left) < 24 else [left, f"{'':<24}{words}"]
         out += [wrapped for line in lines
                 for wrapped in textwrap.wrap(line, WIDTH, subsequent_indent=" " * 26)]
-    return out + [textwrap.fill(weights, WIDTH), _levels_line()]
+    table = next((p.bits for p in r.programs if p.form == "lookup"), r.best.bits)
+    compress = (f"The pick is {first.ratio:.2f} of the lookup table's length ({r.best.bits:.1f} "
+                f"of {table:.1f} bits).")
+    return out + [textwrap.fill(f"{weights} {compress}", WIDTH), _levels_line()]
 
 
 def _none_reason(r: SearchResult, c: Confidence) -> str:
@@ -160,7 +167,9 @@ def _none_reason(r: SearchResult, c: Confidence) -> str:
 
 
 def _levels_line() -> str:
-    parts = [f"{words} p >= {bound:g}" for bound, words in LEVELS if bound > 0]
-    return textwrap.fill("confidence: " + "; ".join(parts) + f"; {LEVELS[-1][1]} below. The share "
-                         "right is measured on the public OEIS benchmark (benchmarks/README.md).",
-                         WIDTH, subsequent_indent="    ")
+    (top, most, least), (mid, most2, least2), (low, _, _) = LEVELS
+    return textwrap.fill(
+        f"confidence: {top} when the pick is at most {most:.3g} of the table's length and the "
+        f"programs found agree (share among them >= {least:g}); {mid} at most {most2:g} and "
+        f">= {least2:g}; {low} otherwise. The share right at each level is measured on the "
+        "public OEIS benchmark (benchmarks/README.md).", WIDTH)
