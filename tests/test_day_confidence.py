@@ -9,10 +9,10 @@ from progsearch.search import SearchResult, search
 
 
 def _tied() -> SearchResult:
-    """Two formulas of equal length that fit 0 1 2 3 and continue differently (4 and 5)."""
-    n, one = Var("n"), Const(1)
-    plain = Formula(n)  # a(4) = 4
-    bumped = Formula(Apply(OP_BY_NAME["add"], (n, Apply(OP_BY_NAME["floordiv"], (n, Const(4))))))
+    """Two formulas of equal length that fit 0 1 2 3 and continue differently (4 and 3)."""
+    n = Var("n")
+    plain = Formula(n)  # a(4) = 4: the pick (same bits, shorter source)
+    bumped = Formula(Apply(OP_BY_NAME["sub"], (n, Apply(OP_BY_NAME["floordiv"], (n, Const(4))))))
     terms = [0, 1, 2, 3]
     assert plain.fits(terms) and bumped.fits(terms)
     bumped.__dict__["bits"] = plain.bits  # force a tie in length
@@ -22,6 +22,7 @@ def _tied() -> SearchResult:
 def test_the_pick_and_the_mixture_agree_on_ties():
     r = _tied()
     pick_next = r.best.terms(4, 5)[0]
+    assert r.best.display() == "n" and pick_next == 4  # the old rule took the smaller value, 3
     assert r.predict(1)[0].value == pick_next  # the complaint: the mixture broke ties by value
     assert confidence(r, 1)[0].value == pick_next
     assert abs(confidence(r, 1)[0].p - 0.5) < 0.01  # a coin toss, and said so
