@@ -102,3 +102,17 @@ def test_compare_progress_with_verbose(capsys):
     _, _, err = cli(["compare", *squares, "--holdout", "2", "--max-size", "3", "--verbose",
                      "--time-limit", "1"], capsys)
     assert err.splitlines()[-1].startswith("size 3: ")
+
+
+def test_the_compare_report_gives_the_reason_a_row_predicts_nothing():
+    from types import SimpleNamespace
+
+    from progsearch.report import _none
+    from progsearch.search import search
+
+    huge = search([2, 4, 16, 256, 65536], max_size=5, time_limit=1.0).best  # 2**2**n
+    table = search([3, 1, 4, 1, 5], max_size=2, time_limit=1.0).programs[-1]  # the lookup
+    rows = [SimpleNamespace(program=huge), SimpleNamespace(program=table)]
+    c = SimpleNamespace(rows=rows, offset=0, train=(2, 4, 16, 256, 65536), heldout=(0,) * 11)
+    assert "a(15) is too large to compute here" in _none(c, 1)  # not "a table has no next term"
+    assert _none(c, 2) == "none (a table has no next term)"
