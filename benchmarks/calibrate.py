@@ -62,7 +62,7 @@ def add_levels() -> None:
         for t in seq["terms"]:
             t["ratio"] = seq["bits"] / table
             t["agree"] = t["p"] / (1 - t["p_unsearched"])
-    OUT.write_text(json.dumps(data, indent=0) + "\n")
+    write(data)
 
 
 def run() -> None:
@@ -72,7 +72,18 @@ def run() -> None:
         out.append(measure(entry))
         print(f"[{i}/{len(entries)}] {entry['id']} {time.perf_counter() - started:.0f} s",
               file=sys.stderr)
-    OUT.write_text(json.dumps(out, indent=0) + "\n")
+    write(out)
+
+
+def write(data: list[dict]) -> None:
+    """One sequence a line, shares in 6 significant digits."""
+    def short(x):
+        return float(f"{x:.6g}") if isinstance(x, float) else x
+
+    lines = [json.dumps({k: ([{kk: short(vv) for kk, vv in t.items()} for t in v]
+                             if k == "terms" else short(v)) for k, v in seq.items()})
+             for seq in data]
+    OUT.write_text("[\n" + ",\n".join(lines) + "\n]\n")
 
 
 def level(t: dict) -> str:
