@@ -212,4 +212,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from progsearch.progress import on_stderr
+
+    with on_stderr(after=1.0):  # progress lines when standard error is a terminal
+        raise SystemExit(main())

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from .forms import Program
+from .html import preformatted
 from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
 from .search import MAX_MEMORY_MB, MAX_SIZE, SearchResult, search
@@ -100,6 +101,10 @@ class Comparison:
                 "programs_differing": self.n_differ,
                 "continuations": self.continuations,
                 "rows": [r.as_dict() for r in self.rows]}
+
+    def _repr_html_(self) -> str:
+        """The printed report as an HTML block, for notebooks."""
+        return preformatted(str(self))
 
     def __str__(self) -> str:
         return report(self)  # the report renders any comparison-shaped object

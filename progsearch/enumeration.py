@@ -15,6 +15,7 @@ from .budget import Budget
 from .engine import SENT, Engine, Stop
 from .forms import Formula, Loop, Program
 from .language import CORE_OPS, DIVISORS, Const, Var, max_lag, variables
+from .progress import size_done
 
 CONSTANTS = (1, 2, 3, -1, 4, 5, 6, 7, 8, 9, 10)  # constant leaves, cheapest code first
 LOOP_CONSTANTS = (1, 2, 3, -1)  # a loop's update rarely needs more; fewer leaves, deeper search
@@ -87,6 +88,9 @@ def _grow(engines: list[Engine], budget: Budget) -> None:
                 check()
                 keep = eng.stats.hit_size + 1 < budget.max_size  # the last size: hits only
                 eng.grow(check, keep=keep)
+            size_done(min(e.stats.hit_size for e in engines),
+                      sum(e.stats.candidates for e in engines),
+                      sum(e.stats.distinct for e in engines))
     except Stop as stop:
         budget.stopped(stop.reason)
     except KeyboardInterrupt:

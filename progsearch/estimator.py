@@ -4,8 +4,14 @@
 can stand next to ``make_pipeline(PolynomialFeatures(d), Ridge(alpha))`` in
 ``cross_val_score`` and pipelines.  The search needs consecutive indices: it runs on the
 longest run of consecutive training indices, and keeps the programs that also reproduce the
-other training points.  ``predict`` uses the shortest of them; where it has no value (a loop
-before its first index, a table past its end) the next shortest that has one.
+other training points.
+
+``program_`` is what ``predict`` uses: the shortest of those programs that predicts (not the
+lookup table, unless nothing else was found).  Where it has no value (a loop before its first
+index, a table past its end, an operator outside its domain) ``predict`` falls back on a
+constant: the training term at the nearest training index (the lower index on a tie).  So
+``predict`` always returns a number, and ``cross_val_score`` with ``KFold`` (which asks for
+terms before the training run) scores every fold; ``fallback(X)`` says where it was used.
 
 Importing this module imports scikit-learn (seconds); ``import progsearch`` does not.
 """
@@ -68,9 +74,10 @@ def _value(prog: Program, n: int) -> int | None:
 class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
     """Predict a(n) from n with the shortest program that reproduces the training pairs.
 
-    Fitted attributes: ``program_`` (the pick), ``programs_`` (all that fit, shortest first),
-    ``result_`` (the :class:`~progsearch.search.SearchResult` of the run searched) and
-    ``n_features_in_``.
+    Fitted attributes: ``program_`` (the program ``predict`` uses), ``programs_`` (all that
+    fit, shortest first), ``points_`` (the training pairs ``(n, a(n))``, sorted; the fallback
+    reads them), ``result_`` (the :class:`~progsearch.search.SearchResult` of the run searched)
+    and ``n_features_in_``.
 
     >>> import numpy as np
     >>> X = np.arange(10).reshape(-1, 1)
@@ -106,25 +113,47 @@ class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
         fitting = [p for p in self.result_.programs
                    if all(_value(p, n) == v for n, v in points.items())]
         self.programs_ = fitting or list(self.result_.programs)
-        self.program_ = self.programs_[0]
+        self.program_ = next((p for p in self.programs_ if p.predicts), self.programs_[0])
+        self.points_ = tuple(sorted(points.items()))
         return self
 
     def predict_int(self, X) -> list[int]:
-        """Exact integer predictions: the first program (shortest first) with a value at n."""
+        """Exact integer predictions: ``program_``'s value at n, else the nearest training term.
+
+        >>> est = ProgramSearchRegressor(time_limit=0.5, max_size=3)
+        >>> est.fit([[5], [6], [7], [8]], [7, 8, 9, 10]).predict_int([[9], [0]])
+        [11, 2]
+        """
         check_is_fitted(self)
         X = validate_data(self, X, reset=False)
-        out = []
-        for n in _one_column(X):
-            value = next((v for p in self.programs_ if (v := _value(p, n)) is not None), None)
-            if value is None:
-                only = " (only the lookup table was found)" if len(self.programs_) == 1 else ""
-                raise ValueError(f"X: no program found has a value at n={n}{only}")
-            out.append(value)
-        return out
+        return [_nearest(self.points_, n) if (v := _value(self.program_, n)) is None else v
+                for n in _one_column(X)]
+
+    def fallback(self, X) -> list[bool]:
+        """For each index in ``X``: whether ``predict`` used the fallback (no value there).
+
+        >>> est = ProgramSearchRegressor(time_limit=0.5, max_size=3)
+        >>> est.fit([[0], [1], [2]], [7, 8, 9]).program_  # too few terms to search
+        Lookup(table of 3 values, 33.6 bits)
+        >>> est.fallback([[1], [5]]), est.predict_int([[1], [5]])
+        ([False, True], [8, 9])
+        """
+        check_is_fitted(self)
+        X = validate_data(self, X, reset=False)
+        return [_value(self.program_, n) is None for n in _one_column(X)]
 
     def predict(self, X) -> np.ndarray:
         """Predictions as floats (``inf`` beyond float range); exact ones from ``predict_int``."""
         return np.array([_float(v) for v in self.predict_int(X)], dtype=float)
+
+
+def _nearest(points: tuple[tuple[int, int], ...], n: int) -> int:
+    """The term at the training index nearest to ``n`` (the lower one on a tie).
+
+    >>> _nearest(((0, 10), (2, 30), (4, 50)), 3), _nearest(((0, 10), (2, 30)), -7)
+    (30, 10)
+    """
+    return min(points, key=lambda p: (abs(p[0] - n), p[0]))[1]
 
 
 def _float(v: int) -> float:

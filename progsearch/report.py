@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .display import no_next, tidy
 from .findings import ComparisonLike, RowLike, summary
 from .text import WIDTH, clip, num, span, values, where, wrap
 
@@ -114,7 +115,7 @@ def table(rows: Sequence[RowLike]) -> list[str]:
     out = lines([col.header for col in COLUMNS], MODEL_HEADER)
     for r in rows:
         d = r.as_dict()
-        out += lines([col.cell(d) for col in COLUMNS], d["model"])
+        out += lines([col.cell(d) for col in COLUMNS], tidy(d["model"]))
     return out
 
 
@@ -140,7 +141,7 @@ def predictions(c: ComparisonLike) -> list[str]:
     indices = where(c.offset + len(c.train), len(c.heldout))
     out = [f"The held-out terms {indices} and what each row predicts:"]
     for label, pred in labelled:
-        text = NO_NEXT if pred is None else values(pred, WIDTH - 4 - width)
+        text = _none(c, groups[None][0]) if pred is None else values(pred, WIDTH - 4 - width)
         if len(label) > width:
             out += [f"  {label}", f"  {'':<{width}}  {text}"]
         else:
@@ -149,6 +150,13 @@ def predictions(c: ComparisonLike) -> list[str]:
            for r in c.rows):
         out.append(STOPS)
     return out
+
+
+def _none(c: ComparisonLike, number: int) -> str:
+    """Why row ``number`` predicts nothing: a table has no next term, or what its program says."""
+    prog = getattr(c.rows[number - 1], "program", None)
+    why = no_next(prog, c.offset + len(c.train), len(c.heldout)) if prog is not None else ""
+    return NO_NEXT if not why else f"none ({why})"
 
 
 def report(c: ComparisonLike) -> str:

@@ -30,6 +30,8 @@ from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos re
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
+from .html import search_table
+from .progress import search_done, search_started
 from .transform_finders import find_transforms
 
 __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_MEMORY_MB", "MAX_NEXT",
@@ -98,6 +100,8 @@ class SearchResult:
 
         A program votes for every term up to the first it cannot compute (its continuation is
         a prefix, :meth:`continuation`); from there its weight predicts nothing (``p_none``).
+        Values of equal weight are ordered by their best program's rank, so on a tie the
+        mixture's value is the pick's (progsearch.confidence adds the unsearched mass).
 
         >>> r = search([1, 2, 4, 8, 16, 32, 64, 128], time_limit=1.0)
         >>> r.predict(1)[0].value
@@ -107,20 +111,22 @@ class SearchResult:
         start = self.offset + len(self.terms)
         low = self.programs[0].bits
         votes: list[dict[int, float]] = [{} for _ in range(k)]
+        first: list[dict[int, int]] = [{} for _ in range(k)]  # value -> rank of its best program
         stops = [0.0] * (k + 1)  # weight of the programs whose values stop at each term
         total = 0.0
-        for prog in self.programs:
+        for rank, prog in enumerate(self.programs):
             weight = 2.0 ** (low - prog.bits)
             seq = self.continuation(prog, k) or ()
             for j, v in enumerate(seq):
                 votes[j][v] = votes[j].get(v, 0.0) + weight
+                first[j].setdefault(v, rank)
             stops[len(seq)] += weight
             total += weight
         none, out = 0.0, []
         for j, vote in enumerate(votes):
             none += stops[j]
-            ranked = sorted(((v, w / total) for v, w in vote.items()),
-                            key=lambda vw: (-vw[1], vw[0]))
+            ranked = sorted(((v, w / total) for v, w in vote.items()),  # ties: as the pick
+                            key=lambda vw, j=j: (-vw[1], first[j][vw[0]]))
             out.append(Prediction(start + j, tuple(ranked), none / total))
         return out
 
@@ -148,6 +154,10 @@ class SearchResult:
                 self.interrupted = True
         self._next[id(prog)] = (k, seq)
         return seq
+
+    def _repr_html_(self) -> str:
+        """The ranking as an HTML table, for notebooks."""
+        return search_table(self)
 
     def __repr__(self) -> str:
         return (f"SearchResult(best={self.best!r}, {len(self.programs)} programs, "
@@ -229,9 +239,11 @@ def run_finders(terms: list[int], offset: int, budget: Budget,
     >>> r.best, r.stats.stopped_by
     (Lookup(table of 4 values, 37.6 bits), 'max_size')
     """
+    search_started()
     programs = _unique(_run_each(terms, offset, budget, finders), offset + len(terms), budget)
     stats = budget.stats
     stats.stopped_by = stats.stopped_by or "max_size"  # no budget stopped a finder
+    search_done(stats.max_size, stats.stopped_by)
     stats.elapsed_s = budget.elapsed()
     return SearchResult(terms, offset, programs, stats)
 

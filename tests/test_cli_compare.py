@@ -164,16 +164,16 @@ def test_plot_writes_a_png(capsys, tmp_path):
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_plot_draws_every_row_and_uses_a_log_scale_for_wide_ranges():
+def test_plot_draws_a_few_continuations_and_uses_a_log_scale_for_wide_ranges():
     pytest.importorskip("matplotlib")
-    from progsearch.plot import plot_comparison
+    from progsearch.plot import continuations, plot_comparison
 
     fib = [int(t) for t in FIBONACCI]
     c = compare(fib[:12], fib[12:], time_limit=60.0, max_size=7, degrees=(1, 3),
                 alphas=(0.0, 1.0))
     ax = plot_comparison(c).axes[0]
     labels = [line.get_label() for line in ax.get_lines()]
-    drawn = [r for r in c.rows if r.form != "lookup"]
+    drawn = [r for r in continuations(c) if r.form != "lookup"]
     assert all(any(lab.startswith(f"{r.mark}{r.row} ") for lab in labels) for r in drawn)
     assert "training terms" in labels and "held-out terms" in labels
     assert ax.get_yscale() == "symlog"  # 0 .. 1597: orders of magnitude, with a zero

@@ -67,8 +67,6 @@ def test_kfold_with_gaps_in_the_training_indices():
     assert np.allclose(scores, 1.0)  # R^2 = 1: n*n, found on a run, fits the other points too
 
 
-@pytest.mark.filterwarnings("ignore:One or more of the test scores are non-finite")
-@pytest.mark.filterwarnings("ignore:Scoring failed")  # size 2 finds only the table
 def test_in_a_pipeline_and_a_grid_search():
     X, y = index(16), np.array(FIBONACCI[:16])
     pipe = make_pipeline(FunctionTransformer(lambda X: X, validate=True),
@@ -79,7 +77,9 @@ def test_in_a_pipeline_and_a_grid_search():
     grid = GridSearchCV(ProgramSearchRegressor(time_limit=0.5), {"max_size": [2, 5]},
                         cv=TimeSeriesSplit(n_splits=2)).fit(X, squares)
     assert grid.best_params_ == {"max_size": 5} and grid.best_score_ == 1.0
-    assert np.isnan(grid.cv_results_["mean_test_score"][0])  # size 2: only the table, no next
+    # size 2 finds only the table: it predicts by the fallback, finite and worse
+    first = grid.cv_results_["mean_test_score"][0]
+    assert np.isfinite(first) and first < 1.0
 
 
 def test_fit_returns_self_with_the_best_program():
@@ -99,13 +99,12 @@ def test_predict_int_is_exact_far_out():
     assert est.predict([[2000]])[0] == np.inf  # beyond float range, but predict_int has it
 
 
-def test_where_the_best_program_has_no_value_the_next_one_answers():
-    # a loop starts at its first training index; the lookup still knows the training values
+def test_where_the_program_has_no_value_the_nearest_training_term_answers():
+    # a loop starts at its first training index: before it, the fallback (a(5) = 0) answers
     est = ProgramSearchRegressor(**FAST).fit(index(12, start=5), FIBONACCI[:12])
     assert est.program_.form == "loop"
-    assert est.predict_int([[5], [16], [17]]) == [0, 89, 144]
-    with pytest.raises(ValueError, match="X: no program found has a value at n=4"):
-        est.predict_int([[4]])
+    assert est.predict_int([[5], [16], [17], [4], [-10]]) == [0, 89, 144, 0, 0]
+    assert est.fallback([[5], [17], [4]]) == [False, False, True]
 
 
 def test_offset_from_the_indices():
@@ -131,11 +130,10 @@ def test_a_fitted_estimator_pickles():
     assert pickle.loads(pickle.dumps(est)).predict([[20]]).tolist() == [40.0]
 
 
-def test_only_a_table_cannot_predict_beyond_it():
+def test_only_a_table_answers_with_the_nearest_term_beyond_it():
     est = ProgramSearchRegressor(**FAST).fit(index(5), [3, 1, 4, 1, 5])
     assert est.program_.form == "lookup" and est.predict_int([[2]]) == [4]
-    with pytest.raises(ValueError, match=r"n=5 \(only the lookup table was found\)"):
-        est.predict([[5]])
+    assert est.predict([[5], [9]]).tolist() == [5.0, 5.0] and est.fallback([[5]]) == [True]
 
 
 # -- errors name the argument ---------------------------------------------------------------------

@@ -2,14 +2,17 @@
 
 Each command module has ``add_parser`` (its arguments), ``run`` (returns the exit code) and
 ``PREFIX`` (how its one-line errors start).  ``main`` is the one place that prints an error and
-chooses the exit code: 2 for bad input, 130 for Ctrl-C, never a traceback.
+chooses the exit code: 2 for bad input, 130 for Ctrl-C, never a traceback; when the reader
+closes the pipe (``progsearch guess ... | head``) it stops quietly with exit code 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
+from importlib import metadata
 
 from progsearch import _ON_CTRL_C
 from progsearch.cli import bench, compare, demo, guess
@@ -27,10 +30,27 @@ def build_parser() -> Parser:
     ['1', '2', '3']
     """
     parser = Parser(prog=PROG, description="The shortest program that fits, in bits.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for command in COMMANDS.values():
         command.add_parser(sub)
     return parser
+
+
+def version() -> str:
+    """The installed version of progsearch ('unknown' when it is not installed)."""
+    try:
+        return metadata.version("progsearch")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _stdout_closed() -> None:
+    """The reader closed the pipe: send what is left of standard output nowhere."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's StringIO)
+        pass
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -58,10 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     if signal.getsignal(signal.SIGINT) is not _ON_CTRL_C:  # the imports are done: Ctrl-C is
         signal.signal(signal.SIGINT, _ON_CTRL_C)  # caught below
     argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        build_parser().print_help()
+        return 2
     command = COMMANDS.get(argv[0]) if argv else None
     try:
         args = parse(argv)  # on success argv[0] names the command
         return command.run(args)
+    except BrokenPipeError:
+        _stdout_closed()
+        return 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

@@ -10,8 +10,21 @@ import argparse
 import sys
 
 from progsearch.bigint import dumps
-from progsearch.cli.shared import InputError, add_memory_limit, integer, parse_terms, positive
+from progsearch.cli.shared import (
+    MAX_NEXT,
+    InputError,
+    add_memory_limit,
+    count,
+    parse_terms,
+    positive,
+)
+from progsearch.cli.shared import integer as integer_arg
+from progsearch.cli.sources import read_terms
 from progsearch.compare import compare
+from progsearch.display import next_terms
+from progsearch.progress import on_stderr
+from progsearch.search import MAX_SIZE
+from progsearch.text import WIDTH, integer, wrap
 
 PREFIX = "progsearch compare"
 
@@ -19,13 +32,23 @@ PREFIX = "progsearch compare"
 def add_parser(sub) -> argparse.ArgumentParser:
     """Add ``compare`` and its arguments to the subcommands ``sub``."""
     p = sub.add_parser("compare", help="programs against weight decay")
-    p.add_argument("terms", nargs="+", metavar="TERMS",
-                   help="the sequence, e.g. 0 1 4 9 16 25 36 49 64 81 100 121")
+    p.add_argument("terms", nargs="*", metavar="TERMS",
+                   help="the sequence, e.g. 0 1 4 9 16 25 36 49 64 81 100 121; '-': read it "
+                   "from standard input")
+    p.add_argument("--file", metavar="PATH", help="read the terms from a file (plain, an OEIS "
+                   "b-file of 'n a(n)' lines, or %%S/%%T/%%U lines)")
     p.add_argument("--holdout", type=int, required=True, metavar="K",
                    help="hold out the last K terms (1 <= K < number of terms - 1)")
-    p.add_argument("--offset", type=integer, default=0, help="index of the first term (default 0)")
+    p.add_argument("--offset", type=integer_arg, help="index of the first term (default: the "
+                   "b-file's or %%O line's, else 0)")
     p.add_argument("--time-limit", type=positive(float, "must be a positive number of seconds"),
                    default=2.0, metavar="SECONDS", help="seconds of program search (default 2)")
+    p.add_argument("--max-size", type=positive(int), default=MAX_SIZE, metavar="N",
+                   help=f"largest expression size in nodes (default {MAX_SIZE})")
+    p.add_argument("--next", type=count(MAX_NEXT), metavar="M", help="also print the pick's "
+                   f"next M terms past the held-out ones (at most {MAX_NEXT})")
+    p.add_argument("--verbose", action="store_true", help="one progress line per search size "
+                   "on standard error (the default when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     p.add_argument("--plot", metavar="FILE.png",
                    help="also draw the comparison to FILE.png (needs progsearch[plot])")
@@ -45,18 +68,44 @@ def split(terms: list[int], holdout: int) -> tuple[list[int], list[int]]:
     return terms[:-holdout], terms[-holdout:]
 
 
+def beyond(c, m: int) -> str:
+    """The pick's next ``m`` terms past the held-out ones, and where they stop, why.
+
+    >>> c = compare([1, 2, 3, 4, 5, 6], [7], time_limit=0.5, max_size=3)
+    >>> beyond(c, 2)
+    'Past the held-out terms, the pick (row 1) continues: a(7..8) = 8, 9'
+    """
+    start = c.offset + len(c.train) + len(c.heldout)
+    values, why = next_terms(c.result.best, start, m)
+    text = (f"Past the held-out terms, the pick (row {c.pick.row}) continues: "
+            f"a({start}..{start + m - 1}) = " if m > 1 else
+            f"Past the held-out terms, the pick (row {c.pick.row}) continues: a({start}) = ")
+    text += ", ".join(integer(v) for v in values) if values else "nothing"
+    return wrap(text + (f"; then none: {why}" if why else ""), width=WIDTH)
+
+
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
-    train, heldout = split(parse_terms(args.terms), args.holdout)
+    given = read_terms(args.terms, args.file)
+    train, heldout = split(parse_terms(given.tokens), args.holdout)
+    offset = args.offset if args.offset is not None else given.offset or 0
     if args.plot:
         from progsearch import plot
 
         plot.require_matplotlib()
-    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit,
-                max_memory_mb=args.memory_limit)
+    with on_stderr(args.verbose):
+        c = compare(train, heldout, offset=offset, time_limit=args.time_limit,
+                    max_size=args.max_size, max_memory_mb=args.memory_limit)
     if args.plot:
         plot.plot_comparison(c, args.plot)
-    sys.stdout.write(dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
+    if args.json:
+        doc = c.as_dict()
+        if args.next:
+            values, why = next_terms(c.result.best, offset + len(train) + len(heldout), args.next)
+            doc["next"] = {"values": list(values), "stops": why}
+        sys.stdout.write(dumps(doc, indent=1) + "\n")
+    else:
+        sys.stdout.write(str(c) + ("\n" + beyond(c, args.next) + "\n" if args.next else ""))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

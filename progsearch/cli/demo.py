@@ -1,15 +1,20 @@
-"""``progsearch demo [NAME [ARGS...]]``: run a demo, or list them."""
+"""``progsearch demo [NAME [ARGS...]]``: run a demo, or list them (also in ``demo --help``)."""
 
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 
 from progsearch.cli.shared import PROG, InputError
+from progsearch.progress import on_stderr
 
 PREFIX = PROG
+VERBOSE = "--verbose"
+EVERY = 1.0  # seconds: a demo's progress lines come at most this often
 
 
 def demo_names() -> list[str]:
@@ -25,15 +30,33 @@ def demo_names() -> list[str]:
 
 
 def _demo_title(name: str) -> str:
-    doc = importlib.import_module(f"progsearch.demos.{name}").__doc__ or ""
+    """The first line of the demo's docstring, read without importing it."""
+    spec = importlib.util.find_spec(f"progsearch.demos.{name}")
+    if spec is None or not spec.origin:
+        return ""
+    with open(spec.origin, encoding="utf-8") as f:
+        doc = ast.get_docstring(ast.parse(f.read())) or ""
     return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def listing() -> str:
+    """The demos, one a line with its title.
+
+    >>> listing().splitlines()[0]
+    'demos (run one with: progsearch demo NAME, or python demos/NAME.py):'
+    """
+    lines = ["demos (run one with: progsearch demo NAME, or python demos/NAME.py):"]
+    return "\n".join(lines + [f"  {name:<15} {_demo_title(name)}" for name in demo_names()])
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
     """Add ``demo`` and its arguments to the subcommands ``sub``."""
-    p = sub.add_parser("demo", help="run a demo; without a name, list them")
-    p.add_argument("name", nargs="?")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p = sub.add_parser("demo", help="run a demo; without a name, list them",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=listing())
+    p.add_argument(VERBOSE, action="store_true", help="progress on standard error (the default "
+                   "when it is a terminal), also accepted after NAME")
+    p.add_argument("name", nargs="?", help="the demo to run")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="its arguments (only guess takes any)")
     return p
 
 
@@ -41,11 +64,15 @@ def run(args: argparse.Namespace) -> int:
     """Run the demo ``args.name`` with ``args.rest``, or list the demos; return its exit code."""
     names = demo_names()
     if not args.name:
-        print("demos (run one with: progsearch demo NAME, or python demos/NAME.py):")
-        for name in names:
-            print(f"  {name:<15} {_demo_title(name)}")
+        print(listing())
         return 0
     if args.name not in names:
         raise InputError(f"no demo named {args.name!r}; choose from {', '.join(names)}")
+    rest = [a for a in args.rest if a != VERBOSE]
+    verbose = args.verbose or len(rest) < len(args.rest)
     main = importlib.import_module(f"progsearch.demos.{args.name}").main
-    return main(args.rest) if inspect.signature(main).parameters else main()
+    takes = bool(inspect.signature(main).parameters)
+    if rest and not takes:
+        raise InputError(f"demo {args.name} takes no arguments, got: {' '.join(rest)}")
+    with on_stderr(verbose, after=EVERY):
+        return main(rest) if takes else main()

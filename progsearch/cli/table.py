@@ -1,37 +1,58 @@
-"""The ranked table that `progsearch guess` prints, and its JSON twin."""
+"""The ranked table that `progsearch guess` prints, and its JSON twin.
+
+Nothing in a row is cut: a long program or a long list of next terms wraps onto more lines
+(a loop breaks after its rule, before its initial values), so every row fits 100 columns.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from progsearch.bigint import int_text
+from progsearch.confidence import LEVELS, Confidence, confidence, unsearched_bits
+from progsearch.display import next_terms, show, simplified
 from progsearch.forms import Program
-from progsearch.search import SearchResult, predicted
+from progsearch.search import SearchResult
+from progsearch.text import WIDTH, integer, plural
 
-LEGEND = ("bits: length of the program in one prefix-free binary code (form tag, log2 of the "
-          "choices\n      at each expression node, Elias delta for integers); 2**-bits is its "
-          "prior weight.\n      > marks the pick: the fewest bits. chars: length of its Python "
-          "source.")
-SHOWN = 10  # programs listed in the table (the lookup is always listed too)
+LEGEND = """\
+bits: length of the program in one prefix-free binary code (form tag, log2 of the choices at each
+      expression node, Elias delta for integers); 2**-bits is its prior weight.
+      > marks the pick: the fewest bits. chars: length of its Python source. A line '= ...'
+      under a program is a simpler SymPy rendering of it (display only, checked on the terms)."""
+SHOWN = 10  # programs listed in the table by default (the lookup is always listed too)
+HEAD = 33  # columns before the program: mark, rank, form, bits, chars
+PROGRAM = 42  # columns of the program text
 
 
 def program_dict(prog: Program, start: int, k: int) -> dict:
-    """The JSON fields of a program, with its ``k`` terms from index ``start`` (fewer where it
-    stops: up to the first it cannot compute; None for a table).
+    """The JSON fields of a program, with its ``k`` terms from index ``start``.
+
+    ``next`` holds the terms up to the first the program cannot compute (null for a table,
+    which predicts nothing); ``stops`` then says why.
 
     >>> from progsearch.search import search
     >>> d = program_dict(search([1, 2, 3, 4], max_size=3).best, 4, 2)
-    >>> d["form"], d["program"], d["next"]
-    ('formula', '1 + n', [5, 6])
+    >>> d["form"], d["program"], d["next"], d["stops"]
+    ('formula', '1 + n', [5, 6], None)
     """
-    nxt = prog.prefix(start, k) if prog.predicts else None
+    values, why = next_terms(prog, start, k)
     return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
-            "program": prog.display(), "source": prog.source,
-            "next": None if nxt is None else list(nxt)}
+            "program": show(prog), "source": prog.source,
+            "next": list(values) if prog.predicts else None, "stops": why}
+
+
+def _confidence_dict(c: Confidence, mixture) -> dict:
+    """A predicted term in JSON: value, share, level, the shares that predict nothing, and the
+    candidates of the mixture of the programs found (``SearchResult.predict``)."""
+    value = c.value
+    return {"n": c.n, "value": value, "p": round(c.p, 6), "confidence": c.level,
+            "ratio": round(c.ratio, 6), "p_lookup": round(c.p_lookup, 6),
+            "p_unsearched": round(c.p_unsearched, 6), "p_none": round(c.p_none, 6),
+            "candidates": [[v, round(q, 6)] for v, q in mixture.candidates[:5]]}
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
-    """The JSON document of a search: best, programs, prediction, stats.
+    """The JSON document of a search: best, programs, prediction (with confidence), stats.
 
     >>> from progsearch.search import search
     >>> list(result_dict(search([1, 2, 3, 4], max_size=3), 2))
@@ -41,31 +62,46 @@ def result_dict(r: SearchResult, k: int) -> dict:
     return {"terms": r.terms, "offset": r.offset,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
-            "prediction": [{"n": p.n, "value": p.value, "p": round(p.p, 6),
-                            "p_none": round(p.p_none, 6),
-                            "candidates": [[v, round(q, 6)] for v, q in p.candidates[:5]]}
-                           for p in r.predict(k)],
+            "prediction": [_confidence_dict(c, m) for c, m in zip(confidence(r, k), r.predict(k))],
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
 
-def _short(values: tuple[int, ...] | None, width: int) -> str:
-    if values is None:
-        return "(none: a table has no next term)"[:width]
-    text = ", ".join(map(int_text, values))
-    return text if len(text) <= width else text[: width - 3] + "..."
+def _program_lines(prog: Program, terms: list[int], offset: int, simplify: bool) -> list[str]:
+    """The program text wrapped to its column; a loop's initial values on their own line."""
+    parts = show(prog).split("; ") if prog.form == "loop" else [show(prog)]
+    lines = [w for part in parts
+             for w in textwrap.wrap(part, PROGRAM, break_on_hyphens=False,
+                                    subsequent_indent="  ")]
+    simple = simplified(prog, terms, offset) if simplify else None
+    if simple is not None:
+        lines += textwrap.wrap("= " + simple, PROGRAM, subsequent_indent="  ")
+    return lines
 
 
-def _row(rank: int, prog: Program, pick: bool, nxt: tuple[int, ...] | None) -> str:
-    """One table line, at most 100 columns: the program first, then as much of the next terms."""
-    text = prog.display()
-    text = text if len(text) <= 60 else text[:57] + "..."
-    width = max(44, len(text))
-    head = f"{'>' if pick else ' '} {rank:>3}  {prog.form:<9} {prog.bits:>7.1f} {prog.chars:>6}  "
-    return f"{head}{text:<{width}}  {_short(nxt, 100 - len(head) - width - 2)}"
+def _next_lines(prog: Program, start: int, k: int) -> list[str]:
+    """The next terms wrapped to their column, and where they stop, why."""
+    values, why = next_terms(prog, start, k)
+    text = ", ".join(integer(v, 20) for v in values)
+    if why:
+        text += (f"; then none: {why}" if values else f"none: {why}")
+    return textwrap.wrap(text, WIDTH - HEAD - PROGRAM - 2, break_on_hyphens=False) or [""]
 
 
-def guess_table(r: SearchResult, k: int = 5) -> str:
-    """The ranked table of a search, with the pick marked, a legend and the prediction.
+def _row(rank: int, prog: Program, r: SearchResult, k: int, simplify: bool) -> list[str]:
+    """The lines of one row: the program and its next terms side by side, nothing cut."""
+    mark = ">" if rank == 1 else " "
+    head = f"{mark} {rank:>3}  {prog.form:<9} {prog.bits:>7.1f} {prog.chars:>6}  "
+    left = _program_lines(prog, r.terms, r.offset, simplify)
+    right = _next_lines(prog, r.offset + len(r.terms), k)
+    rows = max(len(left), len(right))
+    left, right = left + [""] * (rows - len(left)), right + [""] * (rows - len(right))
+    return [(head if i == 0 else " " * HEAD) + f"{a:<{PROGRAM}}  {b}".rstrip()
+            for i, (a, b) in enumerate(zip(left, right))]
+
+
+def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = True) -> str:
+    """The ranked table of a search (the first ``top`` rows and the lookup), a legend and the
+    prediction with its confidence.
 
     >>> from progsearch.search import search
     >>> table = guess_table(search([1, 2, 3, 4], max_size=3), 2).splitlines()
@@ -74,30 +110,62 @@ def guess_table(r: SearchResult, k: int = 5) -> str:
     """
     s = r.stats
     lines = [(f"{len(r.terms)} terms from n={r.offset}; searched sizes up to {s.max_size} in "
-             f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
+              f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
              f"{s.candidates:,} candidates evaluated, {s.distinct:,} distinct programs kept", "",
-             f"  {'#':>3}  {'form':<9} {'bits':>7} {'chars':>6}  {'program':<44}  next {k}"]
-    shown = [(i, p) for i, p in enumerate(r.programs) if i < SHOWN or p.form == "lookup"]
+             f"  {'#':>3}  {'form':<9} {'bits':>7} {'chars':>6}  {'program':<{PROGRAM}}  next {k}"]
+    shown = [(i, p) for i, p in enumerate(r.programs) if i < top or p.form == "lookup"]
     for i, p in shown:
-        if i >= SHOWN and shown and i != shown[0][0]:
+        if i > top:  # a gap before the lookup
             lines.append(f"  {'...':>3}")
-        lines.append(_row(i + 1, p, i == 0, r.continuation(p, k)))
-    lines += ["", LEGEND, "", _prediction_line(r, k)]
-    return "\n".join(lines)
+        lines += _row(i + 1, p, r, k, simplify)
+    if len(r.programs) > len(shown):
+        lines.append(f"  ({plural(len(r.programs) - len(shown), 'more program')}: --top N lists "
+                     "more)")
+    return "\n".join(lines + ["", LEGEND, ""] + prediction_lines(r, k))
 
 
-def _prediction_line(r: SearchResult, k: int) -> str:
-    preds = r.predict(k)
-    if not preds or preds[0].value is None or preds[0].p_none > 0.5:
-        p_none = preds[0].p_none if preds else 1.0
-        return (f"prediction: none. The lookup table carries {p_none:.0%} of the weight: "
-                "nothing shorter than the data was found.")
-    shown = predicted(preds)
-    parts = [f"a({p.n}) = {int_text(p.value)} (p={p.p:.2f})" for p in preds[:shown]]
-    text = (f"prediction (2**-bits mixture of all {len(r.programs)} programs): "
-            + ", ".join(parts))
-    if shown < len(preds):  # most of the weight has no value there: the prediction stops
-        stop = preds[shown]
-        text += (f"; it stops at a({stop.n}): programs with {stop.p_none:.0%} of the weight "
-                 "give no value there")
-    return textwrap.fill(text, width=100, subsequent_indent="    ")
+def prediction_lines(r: SearchResult, k: int) -> list[str]:
+    """The mixture's prediction, each term with its share and the confidence in words."""
+    rows = confidence(r, k)
+    if not rows:
+        return []
+    first = rows[0]
+    u_bits = unsearched_bits(r.stats.max_size)
+    weights = (f"In the mixture the lookup table carries {first.p_lookup:.2g} of the weight and "
+               f"the unsearched mass {first.p_unsearched:.2g} (one program at {u_bits:.1f} bits, "
+               f"size {r.stats.max_size + 1}, stands for those the search did not reach).")
+    if first.value is None:  # the lookup's share says little when it is the pick: left out
+        more = "" if r.best.form == "lookup" else f" {weights}"
+        return [textwrap.fill(f"prediction: none. {_none_reason(r, first)}{more}", WIDTH)]
+    out = [f"prediction (the 2**-bits mixture of the {len(r.programs)} programs found and the "
+           "unsearched mass):"]
+    stop = len(next_terms(r.best, rows[0].n, k)[0])  # where the pick stops, if it does
+    for j, c in enumerate(rows):
+        left = f"  a({c.n}) = {'?' if c.value is None else integer(c.value)}"
+        words = f"share {c.p:.3f}  {c.words()}" if c.value is not None else "no prediction"
+        if c.value is None and j == stop:
+            words += f" (the pick: {next_terms(r.best, c.n, 1)[1]})"
+        lines = [f"{left:<24}{words}"] if len(left) < 24 else [left, f"{'':<24}{words}"]
+        out += [wrapped for line in lines
+                for wrapped in textwrap.wrap(line, WIDTH, subsequent_indent=" " * 26)]
+    table = next((p.bits for p in r.programs if p.form == "lookup"), r.best.bits)
+    compress = (f"The pick is {first.ratio:.2f} of the lookup table's length ({r.best.bits:.1f} "
+                f"of {table:.1f} bits).")
+    return out + [textwrap.fill(f"{weights} {compress}", WIDTH), _levels_line()]
+
+
+def _none_reason(r: SearchResult, c: Confidence) -> str:
+    if r.best.form == "lookup":
+        return ("Nothing shorter than the data was found: the pick is the lookup table, which has "
+                "no next term.")
+    why = next_terms(r.best, c.n, 1)[1] or "no value"
+    return f"No program found has a value at n={c.n} (the pick: {why})."
+
+
+def _levels_line() -> str:
+    (top, most, least), (mid, most2, least2), (low, _, _) = LEVELS
+    return textwrap.fill(
+        f"confidence: {top} when the pick is at most {most:.3g} of the table's length and the "
+        f"programs found agree (share among them >= {least:g}); {mid} at most {most2:g} and "
+        f">= {least2:g}; {low} otherwise. The share right at each level is measured on the "
+        "public OEIS benchmark (benchmarks/README.md).", WIDTH)
