@@ -28,6 +28,8 @@ from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos re
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
+from .noise.finders import noisy_finders
+from .noise.predict import spread_votes
 from .transform_finders import find_transforms
 
 __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_SIZE", "Prediction",
@@ -84,6 +86,8 @@ class SearchResult:
         """
         k = _check_int(k, "k", 0, 10_000)
         start = self.offset + len(self.terms)
+        if any(getattr(p, "scale", 0) for p in self.programs):  # noisy: Gaussian votes
+            return [Prediction(*vote) for vote in spread_votes(self.programs, start, k)]
         low = self.programs[0].bits
         votes: list[dict[int, float]] = [{} for _ in range(k)]
         total = none = 0.0
@@ -148,11 +152,12 @@ def check_terms(terms) -> list[int]:
 # -- the search -----------------------------------------------------------------------------
 def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
            max_size: int = MAX_SIZE, max_memory_mb: float = 2000.0,
-           finders: Sequence[Finder] = FINDERS) -> SearchResult:
+           finders: Sequence[Finder] = FINDERS, noise: bool = False) -> SearchResult:
     """Find the programs that reproduce ``terms`` (a(offset), a(offset+1), ...), ranked by bits.
 
     ``finders`` says which forms to look for (default: all, FINDERS; LADDER_FINDERS: the
-    lookup, periodic tables, loops and formulas only).
+    lookup, periodic tables, loops and formulas only).  ``noise=True``: the terms may be noisy,
+    and programs are ranked by their two-part length (noise.finders; each is a noise.Fitted).
 
     >>> r = search([0, 1, 1, 2, 3, 5, 8, 13, 21, 34], time_limit=1.0)
     >>> r.best.form, r.best.terms(10, 13)
@@ -165,6 +170,9 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     max_memory_mb = _check_float(max_memory_mb, "max_memory_mb", 0.0, 10.0**6)
     if not finders or not all(callable(f) for f in finders):
         raise TypeError("finders must be a non-empty sequence of finder functions")
+    if not isinstance(noise, bool):
+        raise TypeError(f"noise must be True or False, got {noise!r}")
+    finders = noisy_finders(finders) if noise else finders
     budget = Budget(time_limit, max_size, max_memory_mb * 2**20)
     return run_finders(terms, offset, budget, finders=tuple(finders))
 
