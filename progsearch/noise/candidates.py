@@ -63,8 +63,8 @@ def lower_bounds(bits: np.ndarray, f: np.ndarray, y: np.ndarray) -> np.ndarray:
 
     >>> lb = lower_bounds(np.zeros(2), np.array([[0, 1, 2], [0, 0, 1]]), np.array([1, 3, 5]))
     >>> exact = affine_fit([[0, 1, 2], [0, 0, 1]], [1, 3, 5]).total
-    >>> bool((lb <= exact).all()), float(lb[0])
-    (True, 2.0)
+    >>> bool((lb <= exact).all()), round(float(lb[0]), 3)  # the tag log2(3), exact: 1
+    (True, 2.585)
     """
     n = f.shape[1]
     ff = f.astype(np.float64)
@@ -95,7 +95,7 @@ def best_candidates(eng: Engine, y, top: int = TOP,
     >>> eng.grow(); eng.grow()
     >>> [(round(t, 2), str(eng.expr_at(s, r))) for t, s, r in best_candidates(eng, [1, 4, 7, 9])]
     ... # doctest: +ELLIPSIS
-    [(25.32, 'n'), (34.29, 'factorial(n)'), ...]
+    [(25.9, 'n'), (34.88, 'factorial(n)'), ...]
     """
     y = np.asarray(y, dtype=np.int64)
     per_node = math.log2(node_symbols(1))

@@ -20,7 +20,9 @@ from ..enumeration import _engine_programs, _grow, find_expressions, formula_eng
 from ..finders import Finder
 from ..forms import Formula, Program
 from ..language import Const, Invalid
+from ..length import int_bits
 from .candidates import best_candidates
+from .code import AFFINE_TAG_BITS, residual_bits_one
 from .fit import two_part_one
 from .program import Fitted
 
@@ -59,15 +61,20 @@ def fitted(inner: Program, terms: list[int]) -> Fitted | None:
 
 
 def constants(terms: list[int], offset: int) -> list[Fitted]:
-    """The constant models: the floor and ceiling of the mean, and the median low.
+    """The constant models: 0, the floor and ceiling of the mean, and the median (low).
 
-    >>> [p.display().split(",")[0] for p in constants([1, 2, 2, 9], 0)]
-    ['3', '4', '2']
+    >>> [p.display() for p in constants([1, 2, 2, 9], 0)]
+    ['0, residual sd 4.76', '3, residual sd 2.38', '4, residual sd 2.38', '2, residual sd 3.36']
     """
     total = sum(terms)
-    values = dict.fromkeys([total // len(terms), -(-total // len(terms)),
+    values = dict.fromkeys([0, total // len(terms), -(-total // len(terms)),
                             statistics.median_low(terms)])
-    return [f for c in values if (f := fitted(Formula(Const(c), offset), terms))]
+    out = []
+    for c in values:
+        bits, scale = residual_bits_one([t - c for t in terms])
+        out.append(Fitted(Formula(Const(c), offset), 0, 1, AFFINE_TAG_BITS + int_bits(c), bits,
+                          scale, kind="constant"))
+    return out
 
 
 def find_fitted(terms: list[int], offset: int, budget: Budget) -> list[Program]:

@@ -1,7 +1,8 @@
 """Fitted: a program as the first part of a two-part description of noisy data.
 
 The model is ``c0 + c1 * f(n)`` for an inner program ``f`` (any form; ``c0 = 0, c1 = 1`` is the
-program itself), and the data are the model plus residuals coded as in noise.code.  ``bits`` is
+program itself; a ``constant`` model is a formula that is one integer, priced as noise.code
+says, without the program's own bits), and the data are the model plus residuals coded as in noise.code.  ``bits`` is
 the whole two-part length, ``program_bits + residual_bits``: it is what ranks programs and
 weighs the ``2**-bits`` mixture in a noisy search (prior times likelihood), so a search in noisy
 mode needs no other ranking.  ``program_bits`` is the inner program's bits, the affine tag and
@@ -13,15 +14,18 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..forms import Program
-from .code import AFFINE_TAG_BITS, EXACT_BITS, scale_sigma
+from .code import AFFINE_TAG_BITS, EXACT_BITS, MODELS, scale_sigma
 
 
 class Fitted(Program):
     """``c0 + c1 * inner(n)``, with its residuals on the training terms coded at scale ``s``."""
 
     def __init__(self, inner: Program, c0: int, c1: int, program_bits: float,
-                 residual_bits: float, scale: int):
+                 residual_bits: float, scale: int, kind: str | None = None):
         super().__init__(inner.offset)
+        self.kind = kind or ("plain" if (c0, c1) == (0, 1) else "affine")
+        if self.kind not in MODELS:
+            raise ValueError(f"kind must be one of {MODELS}, got {kind!r}")
         self.inner, self.c0, self.c1 = inner, int(c0), int(c1)
         self.program_bits, self.residual_bits, self.scale = program_bits, residual_bits, scale
         self.form = inner.form
@@ -32,8 +36,8 @@ class Fitted(Program):
         """An exact program in a noisy search: its bits, the affine tag, and "residuals all 0".
 
         >>> from progsearch.forms import Lookup
-        >>> round(Fitted.exact(Lookup([1, 2])).bits - Lookup([1, 2]).bits, 9)
-        2.0
+        >>> round(Fitted.exact(Lookup([1, 2])).bits - Lookup([1, 2]).bits, 3)  # log2(3) + 1
+        2.585
         """
         return cls(inner, 0, 1, inner.bits + AFFINE_TAG_BITS, float(EXACT_BITS), 0)
 
