@@ -20,7 +20,7 @@ from ..forms import LIBRARY_BITS, node_symbols
 from ..language import Const
 from ..length import FORM_TAG_BITS, int_bits
 from .code import AFFINE_TAG_BITS, _ss_bits
-from .fit import affine_fit, two_part
+from .fit import two_part
 
 TOP = 8  # candidates returned, shortest two-part length first
 BLOCK = 1024  # rows scored exactly at once
@@ -61,6 +61,7 @@ def lower_bounds(bits: np.ndarray, f: np.ndarray, y: np.ndarray) -> np.ndarray:
     """A lower bound on each row's affine two-part length: its bits, the tag, and the residual
     bits of the real least-squares fit (no integer constants do better; their bits are >= 0).
 
+    >>> from progsearch.noise import affine_fit
     >>> lb = lower_bounds(np.zeros(2), np.array([[0, 1, 2], [0, 0, 1]]), np.array([1, 3, 5]))
     >>> exact = affine_fit([[0, 1, 2], [0, 0, 1]], [1, 3, 5]).total
     >>> bool((lb <= exact).all()), round(float(lb[0]), 3)  # the tag log2(3), exact: 1
