@@ -70,7 +70,8 @@ def ref_residual_bits(residuals: list[int]) -> float:
 
 def ref_affine_bits(c0: int, c1: int, f: list[int], y: list[int]) -> float:
     return (
-        AFFINE_TAG_BITS + int_bits(c0) + int_bits(c1) + ref_residual_bits([b - c0 - c1 * a for a, b in zip(f, y)])
+        AFFINE_TAG_BITS + int_bits(c0) + int_bits(c1)
+        + ref_residual_bits([b - c0 - c1 * a for a, b in zip(f, y)])
     )
 
 
