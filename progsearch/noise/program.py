@@ -5,8 +5,9 @@ program itself; a ``constant`` model is a formula that is one integer, priced as
 says, without the program's own bits), and the data are the model plus residuals coded as in
 noise.code.  ``bits`` is the whole two-part length, ``program_bits + residual_bits``: it is
 what ranks programs and weighs the ``2**-bits`` mixture in a noisy search (prior times
-likelihood), so a search in noisy mode needs no other ranking.  ``program_bits`` is the inner program's bits, the affine tag and
-the constants; ``residual_bits`` the residuals' code.  An exact fit has ``scale == 0``.
+likelihood), so a search in noisy mode needs no other ranking.  ``program_bits`` is the inner
+program's bits, the model tag and the constants; ``residual_bits`` the residuals' code.  An
+exact fit has ``scale == 0``.
 """
 
 from __future__ import annotations
