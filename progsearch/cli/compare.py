@@ -11,6 +11,7 @@ import json
 import sys
 
 from progsearch.cli.shared import InputError, parse_terms, positive
+from progsearch.cli.values import parse_values, units_note
 from progsearch.compare import compare
 
 PREFIX = "progsearch compare"
@@ -27,6 +28,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=positive(float, "must be a positive number of seconds"),
                    default=2.0, metavar="SECONDS", help="seconds of program search (default 2)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    p.add_argument("--noisy", action="store_true",
+                   help="noisy terms (decimals allowed): two-part lengths, residual bits apart")
     p.add_argument("--plot", metavar="FILE.png",
                    help="also draw the comparison to FILE.png (needs progsearch[plot])")
     return p
@@ -46,15 +49,18 @@ def split(terms: list[int], holdout: int) -> tuple[list[int], list[int]]:
 
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
-    train, heldout = split(parse_terms(args.terms), args.holdout)
+    terms, places = parse_values(args.terms) if args.noisy else (parse_terms(args.terms), 0)
+    train, heldout = split(terms, args.holdout)
     if args.plot:
         from progsearch import plot
 
         plot.require_matplotlib()
-    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit)
+    c = compare(train, heldout, offset=args.offset, time_limit=args.time_limit, noise=args.noisy)
     if args.plot:
         plot.plot_comparison(c, args.plot)
     sys.stdout.write(json.dumps(c.as_dict(), indent=1) + "\n" if args.json else str(c))
+    if places and not args.json:
+        print(units_note(places))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ import json
 
 from progsearch.cli.shared import PROG, parse_terms, positive
 from progsearch.cli.table import guess_table, result_dict
+from progsearch.cli.values import parse_values, units_note
 from progsearch.search import MAX_SIZE, search
 
 PREFIX = PROG  # its input errors have always read "progsearch: error: ..."
@@ -23,13 +24,18 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=positive(int), default=MAX_SIZE,
                    help=f"largest expression size in nodes (default {MAX_SIZE})")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    p.add_argument("--noisy", action="store_true",
+                   help="noisy terms (decimals allowed): rank by two-part length")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Search the terms and print the table (or JSON); return 0."""
-    terms = parse_terms(args.terms)
-    r = search(terms, offset=args.offset, time_limit=args.time_limit, max_size=args.max_size)
+    terms, places = parse_values(args.terms) if args.noisy else (parse_terms(args.terms), 0)
+    r = search(terms, offset=args.offset, time_limit=args.time_limit, max_size=args.max_size,
+               noise=args.noisy)
     k = min(args.next, 1000)
     print(json.dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
+    if places and not args.json:
+        print(units_note(places))
     return 0

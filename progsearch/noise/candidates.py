@@ -24,6 +24,7 @@ from .fit import two_part
 
 TOP = 8  # candidates returned, shortest two-part length first
 BLOCK = 1024  # rows scored exactly at once
+LB_CHUNK = 8192  # rows bounded at once
 
 
 def _leaf_extra(leaf) -> float:
@@ -67,14 +68,16 @@ def lower_bounds(bits: np.ndarray, f: np.ndarray, y: np.ndarray) -> np.ndarray:
     >>> bool((lb <= exact).all()), round(float(lb[0]), 3)  # the tag log2(3), exact: 1
     (True, 2.585)
     """
-    n = f.shape[1]
-    ff = f.astype(np.float64)
-    yc = y.astype(np.float64) - y.mean()
-    fc = ff - ff.mean(axis=1, keepdims=True)
-    sff, sfy, syy = np.einsum("ij,ij->i", fc, fc), fc @ yc, float(yc @ yc)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        explained = np.where(sff > 0, sfy * sfy / sff, 0.0)
-    ss = np.maximum(syy - explained - 1e-6 * syy - 1e-9, 0.0)  # a margin for rounding
+    n, yc = f.shape[1], y.astype(np.float64) - y.mean()
+    syy = float(yc @ yc)
+    ss = np.empty(len(f))
+    for lo in range(0, len(f), LB_CHUNK):  # chunks that stay in cache
+        ff = f[lo: lo + LB_CHUNK].astype(np.float64)
+        ff -= ff.mean(axis=1, keepdims=True)
+        sff, sfy = np.einsum("ij,ij->i", ff, ff), ff @ yc
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ss[lo: lo + LB_CHUNK] = syy - np.where(sff > 0, sfy * sfy / sff, 0.0)
+    ss = np.maximum(ss - 1e-6 * syy - 1e-9, 0.0)  # a margin for rounding
     res = _ss_bits(ss, ss < 1, n)[0]  # an integer residual vector that is not 0 has SS >= 1
     out = bits + AFFINE_TAG_BITS + res
     return np.where(np.isfinite(out), out, np.inf)
