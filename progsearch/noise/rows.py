@@ -60,7 +60,8 @@ def two_part_table(rows) -> str:
     scored = [r for r in rows if r.residual_bits is not None]
     lines = ["two-part lengths of the training terms (noisy mode): model bits + residual bits "
              "= total", "(noisy mode: programs describe the training terms with residuals; "
-             "'train' is their RMSE)", f"  {'#':>2}  {'model':<44} {'bits':>6} + {'residual':>8} = {'total':>7}"]
+             "'train' is their RMSE)",
+             f"  {'#':>2}  {'model':<44} {'bits':>6} + {'residual':>8} = {'total':>7}"]
     for r in sorted(scored, key=lambda r: (r.bits + r.residual_bits, r.row)):
         name = r.model if len(r.model) <= 44 else r.model[:41] + "..."
         lines.append(f"  {r.row:>2}  {name:<44} {r.bits:>6.1f} + {r.residual_bits:>8.1f} = "
