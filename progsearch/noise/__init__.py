@@ -54,14 +54,18 @@ from .code import (
     scale_sigma,
 )
 from .fit import TwoPart, TwoParts, affine_fit, least_squares, two_part, two_part_one
+from .program import Fitted
+from .values import decimal_terms
 
 __all__ = [
     "AFFINE_TAG_BITS",
     "EXACT_BITS",
+    "Fitted",
     "S_MAX",
     "TwoPart",
     "TwoParts",
     "affine_fit",
+    "decimal_terms",
     "least_squares",
     "point_bits",
     "residual_bits",

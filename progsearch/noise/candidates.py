@@ -83,12 +83,12 @@ def lower_bounds(bits: np.ndarray, f: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(out), out, np.inf)
 
 
-def best_candidates(eng: Engine, y, top: int = TOP,
-                    check: Callable[[], None] = lambda: None) -> list[tuple[float, int, int]]:
+def best_candidates(eng: Engine, y, top: int = TOP, check: Callable[[], None] = lambda: None,
+                    max_size: int | None = None) -> list[tuple[float, int, int]]:
     """The ``top`` kept formulas with the least two-part length on ``y`` (the required points).
 
     Returns (total bits, size, row) sorted shortest first (ties: smaller size, earlier row).
-    Every valid row of every kept size gets a lower bound in one vectorized pass; rows are
+    Every valid row of every kept size (up to ``max_size``, if given) gets a lower bound in one vectorized pass; rows are
     then scored exactly (noise.fit.two_part, affine) in blocks, least bound first, until the
     bound passes the ``top``-th best total so far: no row is skipped that could be among the
     best.  ``check()`` is called before each size and block; it may raise Stop.  A formula's
@@ -103,11 +103,12 @@ def best_candidates(eng: Engine, y, top: int = TOP,
     """
     y = np.asarray(y, dtype=np.int64)
     per_node = math.log2(node_symbols(1))
-    extras = bank_extra_bits(eng, eng.stats.max_size)
+    sizes = eng.stats.max_size if max_size is None else min(max_size, eng.stats.max_size)
+    extras = bank_extra_bits(eng, sizes)
     cols = np.flatnonzero(eng.required)
     cols = slice(0, len(cols)) if cols[-1] == len(cols) - 1 else cols  # a view when a prefix
     found: list[tuple[float, int, int]] = []
-    for size in range(1, eng.stats.max_size + 1):
+    for size in range(1, sizes + 1):
         check()
         b = eng.bank(size)
         f = b.vals[:, cols]

@@ -4,8 +4,8 @@
 become :class:`Fitted` exact fits (their bits, the affine tag, and one bit for "residuals all
 0", the same 2 bits more for every exact program, so they rank among themselves as before), and
 the engine finder (``enumeration.find_expressions``) becomes :func:`find_fitted`, which also
-scores every formula the engine keeps as an approximate fit (noise.candidates) and adds the
-constants.  Loops are only taken exact: a loop fed its own noisy terms is not the loop it runs.
+scores the formulas the engine keeps, up to ``max_size - 2`` nodes, as approximate fits
+(noise.candidates) and adds the constant models.  Loops are only taken exact: a loop fed its own noisy terms is not the loop it runs.
 """
 
 from __future__ import annotations
@@ -101,9 +101,15 @@ def find_fitted(terms: list[int], offset: int, budget: Budget) -> list[Program]:
 
 
 def _approximate(eng, terms: list[int], offset: int, budget: Budget) -> list[Program]:
-    """The engine's kept formulas with the least two-part length, re-scored exactly."""
+    """The engine's kept formulas with the least two-part length, re-scored exactly.
+
+    Formulas of up to ``max_size - 2`` nodes are candidates (each with two affine constants):
+    the search computes their rows anyway, while the rows of the last kept size (``max_size -
+    1``) are never needed by an exact search and would take as long as the search itself.
+    """
     try:
-        best = best_candidates(eng, eng.target, check=lambda: budget.check(eng.nbytes))
+        best = best_candidates(eng, eng.target, check=lambda: budget.check(eng.nbytes),
+                               max_size=budget.max_size - 2)
     except Stop as stop:
         budget.stopped(stop.reason)
         return []
