@@ -88,11 +88,11 @@ def best_candidates(eng: Engine, y, top: int = TOP, check: Callable[[], None] = 
     """The ``top`` kept formulas with the least two-part length on ``y`` (the required points).
 
     Returns (total bits, size, row) sorted shortest first (ties: smaller size, earlier row).
-    Every valid row of every kept size (up to ``max_size``, if given) gets a lower bound in one vectorized pass; rows are
-    then scored exactly (noise.fit.two_part, affine) in blocks, least bound first, until the
-    bound passes the ``top``-th best total so far: no row is skipped that could be among the
-    best.  ``check()`` is called before each size and block; it may raise Stop.  A formula's
-    bits are its form tag and ``expr_bits``, as in Formula.
+    Every valid row of every kept size (up to ``max_size``, if given) gets a lower bound in one
+    vectorized pass; rows are then scored exactly (noise.fit.two_part, affine) in blocks, least
+    bound first, until the bound passes the ``top``-th best total so far: no row is skipped
+    that could be among the best.  ``check()`` is called before each size and block; it may
+    raise Stop.  A formula's bits are its form tag and ``expr_bits``, as in Formula.
 
     >>> from progsearch.language import Var
     >>> eng = Engine([Var("n"), Const(3)], np.array([[0, 1, 2, 3]]), np.ones(4, bool))

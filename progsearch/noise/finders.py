@@ -5,7 +5,8 @@ become :class:`Fitted` exact fits (their bits, the affine tag, and one bit for "
 0", the same 2 bits more for every exact program, so they rank among themselves as before), and
 the engine finder (``enumeration.find_expressions``) becomes :func:`find_fitted`, which also
 scores the formulas the engine keeps, up to ``max_size - 2`` nodes, as approximate fits
-(noise.candidates) and adds the constant models.  Loops are only taken exact: a loop fed its own noisy terms is not the loop it runs.
+(noise.candidates) and adds the constant models.  Loops are only taken exact: a loop fed its
+own noisy terms is not the loop it runs.
 """
 
 from __future__ import annotations
