@@ -73,8 +73,9 @@ def constants(terms: list[int], offset: int) -> list[Fitted]:
     out = []
     for c in values:
         bits, scale = residual_bits_one([t - c for t in terms])
-        out.append(Fitted(Formula(Const(c), offset), 0, 1, AFFINE_TAG_BITS + int_bits(c), bits,
-                          scale, kind="constant"))
+        if math.isfinite(bits):
+            out.append(Fitted(Formula(Const(c), offset), 0, 1, AFFINE_TAG_BITS + int_bits(c),
+                              bits, scale, kind="constant"))
     return out
 
 

@@ -43,10 +43,17 @@ def spread_votes(programs: Sequence[Program], start: int, k: int) -> list[tuple]
             if not s:
                 at[r[j]] += w
                 continue
-            values = np.array(list(at), dtype=object)
-            claim = 2.0 ** -point_bits((values - r[j]).astype(np.float64), s)
+            claim = 2.0 ** -point_bits(np.array([_float(v - r[j]) for v in at]), s)
             for v, c in zip(at, claim):
                 at[v] += w * float(c)
         ranked = sorted(((v, q / total) for v, q in at.items()), key=lambda vq: (-vq[1], vq[0]))
         out.append((start + j, tuple(ranked), none))
     return out
+
+
+def _float(x: int) -> float:
+    """A residual as a float; beyond float range it is infinitely unlikely."""
+    try:
+        return float(x)
+    except OverflowError:
+        return float("inf")
