@@ -39,8 +39,8 @@ Modules: ``code`` (the scale and residual code, ``residual_bits``), ``fit`` (aff
 and the two-part lengths of candidates, ``two_part``), ``program`` (``Fitted``: a model as a
 program), ``candidates`` (every formula the engine keeps, priced and scored), ``finders``
 (the finders of a noisy search), ``predict`` (the mixture's votes with noisy programs),
-``values`` (decimal terms as integers at their precision), ``experiments`` (pure noise, the
-benchmark's noisy classics).
+``rows`` (compare's rows in noisy mode), ``values`` (decimal terms as integers at their
+precision).  The noisy classics of the benchmark are in ``progsearch.bench.noisy``.
 """
 
 from .code import (
