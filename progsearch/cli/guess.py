@@ -11,6 +11,8 @@ from progsearch.cli.values import parse_values, units_note
 from progsearch.search import MAX_SIZE, search
 
 PREFIX = PROG  # its input errors have always read "progsearch: error: ..."
+NOISY_NOTE = ("noisy mode: bits = the program's bits + its residuals' bits (the two-part "
+              "length);\n      residual sd: the scale its residuals are coded at")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -36,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
                noise=args.noisy)
     k = min(args.next, 1000)
     print(json.dumps(result_dict(r, k), indent=1) if args.json else guess_table(r, k))
-    if places and not args.json:
-        print(units_note(places))
+    if args.noisy and not args.json:
+        print(NOISY_NOTE + (f"\n{units_note(places)}" if places else ""))
     return 0
