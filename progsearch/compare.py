@@ -18,6 +18,7 @@ import numpy as np
 
 from .forms import Program
 from .html import preformatted
+from .noise.rows import two_part_row, two_part_table
 from .report import report
 from .ridge import ALPHAS, DEGREES, RidgeFit, ridge_sweep
 from .search import MAX_MEMORY_MB, MAX_SIZE, SearchResult, search
@@ -57,11 +58,13 @@ class Row:
     source: str | None = None  # the program's Python source
     program: Program | None = field(default=None, compare=False)
     fit: RidgeFit | None = field(default=None, compare=False)
+    residual_bits: float | None = None  # noisy mode: bits of the training residuals (bits: model)
 
     def as_dict(self) -> dict:
         """The row as JSON-ready data (no objects; a non-finite error becomes None)."""
         out = {f.name: getattr(self, f.name) for f in fields(self)
-               if f.name not in ("program", "fit")}
+               if f.name not in ("program", "fit")
+               and (f.name != "residual_bits" or self.residual_bits is not None)}
         out["predictions"] = None if self.predictions is None else list(self.predictions)
         for key in ("bits", "train_error", "rel_error", "weight_norm"):
             if out[key] is not None and not math.isfinite(out[key]):
@@ -85,6 +88,7 @@ class Comparison:
     n_same: int  # of those, the ones that continue exactly as the pick does (the pick included)
     n_differ: int  # of those, the ones that give other values for the held-out terms
     continuations: int  # distinct held-out continuations among the programs that predict
+    noise: bool = False  # noisy mode: rows carry residual bits, ranked by the two-part length
 
     @property
     def pick(self) -> Row:
@@ -100,6 +104,7 @@ class Comparison:
                 "programs_fit": self.n_fit, "programs_same_as_pick": self.n_same,
                 "programs_differing": self.n_differ,
                 "continuations": self.continuations,
+                **({"noise": True} if self.noise else {}),
                 "rows": [r.as_dict() for r in self.rows]}
 
     def _repr_html_(self) -> str:
@@ -107,7 +112,8 @@ class Comparison:
         return preformatted(str(self))
 
     def __str__(self) -> str:
-        return report(self)  # the report renders any comparison-shaped object
+        text = report(self)  # the report renders any comparison-shaped object
+        return text + "\n" + two_part_table(self.rows) if self.noise else text
 
     def __repr__(self) -> str:
         return (f"Comparison({len(self.train)} train, {len(self.heldout)} held out, "
@@ -216,10 +222,12 @@ def _chosen(result: SearchResult, start: int, k: int,
 def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
             time_limit: float = 2.0, max_size: int = MAX_SIZE, degrees: Sequence[int] = DEGREES,
             alphas: Sequence[float] = ALPHAS, max_differing: int = MAX_DIFFERING,
-            max_memory_mb: float = MAX_MEMORY_MB) -> Comparison:
+            max_memory_mb: float = MAX_MEMORY_MB, noise: bool = False) -> Comparison:
     """Search programs on ``train`` only, fit the ridge sweep, and score all on ``heldout``.
 
-    The ridge sweep is left out when a training term is beyond float range (2**1023).
+    The ridge sweep is left out when a training term is beyond float range (2**1023).  With
+    ``noise=True`` the search is noisy (``search(noise=True)``) and every row carries its
+    model bits (``bits``) and its training residuals' bits (``residual_bits``) apart.
 
     >>> c = compare([0, 1, 4, 9, 16, 25, 36, 49], [64, 81], time_limit=0.5, max_size=3)
     >>> c.pick.model, c.pick.exact, c.pick.k
@@ -228,7 +236,7 @@ def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
     train_t, heldout_t = _ints(train, "train", 2), _ints(heldout, "heldout", 1)
     max_differing = _count(max_differing, "max_differing")
     result = search(train_t, offset=offset, time_limit=time_limit, max_size=max_size,
-                    max_memory_mb=max_memory_mb)
+                    max_memory_mb=max_memory_mb, noise=noise)
     start = result.offset + len(train_t)
     chosen, same, differ, continuations = _chosen(result, start, len(heldout_t), max_differing)
     rows = [_program_row(p, role, start, heldout_t) for p, role in chosen]
@@ -237,8 +245,10 @@ def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
         rows += [_ridge_row(fit, start, heldout_t) for fit in fits]
     own = next(r.predictions for r in rows if r.role == "pick")
     rows = [_numbered(i, r, own) for i, r in enumerate(rows, 1)]
+    if noise:
+        rows = [two_part_row(r, train_t, result.offset) for r in rows]
     return Comparison(train_t, heldout_t, result.offset, tuple(rows), result, len(result.programs),
-                      same, differ, continuations)
+                      same, differ, continuations, noise)
 
 
 def _numbered(i: int, row: Row, own: Values | None) -> Row:

@@ -31,6 +31,8 @@ from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
 from .html import search_table
+from .noise.finders import noisy_finders
+from .noise.predict import spread_votes
 from .progress import search_done, search_started
 from .transform_finders import find_transforms
 
@@ -109,6 +111,8 @@ class SearchResult:
         """
         k = _check_int(k, "k", 0, MAX_NEXT)
         start = self.offset + len(self.terms)
+        if any(getattr(p, "scale", 0) for p in self.programs):  # noisy: Gaussian votes
+            return [Prediction(*vote) for vote in spread_votes(self.programs, start, k)]
         low = self.programs[0].bits
         votes: list[dict[int, float]] = [{} for _ in range(k)]
         first: list[dict[int, int]] = [{} for _ in range(k)]  # value -> rank of its best program
@@ -207,7 +211,7 @@ def check_terms(terms) -> list[int]:
 # -- the search -----------------------------------------------------------------------------
 def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
            max_size: int = MAX_SIZE, max_memory_mb: float = MAX_MEMORY_MB,
-           finders: Sequence[Finder] = FINDERS) -> SearchResult:
+           finders: Sequence[Finder] = FINDERS, noise: bool = False) -> SearchResult:
     """Find the programs that reproduce ``terms`` (a(offset), a(offset+1), ...), ranked by bits.
 
     ``finders`` says which forms to look for (default: all, FINDERS; LADDER_FINDERS: the
@@ -215,6 +219,8 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     seconds (re-checks and ranking included); ``max_memory_mb`` caps the resident memory it
     adds to the process, measured (then ``stats.stopped_by`` is ``'memory'``).  Ctrl-C stops
     it: it returns what it found so far (``stats.stopped_by`` is then ``'interrupt'``).
+    ``noise=True``: the terms may be noisy, and programs are ranked by their two-part length
+    (noise.finders; each is a noise.Fitted).
 
     >>> r = search([0, 1, 1, 2, 3, 5, 8, 13, 21, 34], time_limit=1.0)
     >>> r.best.form, r.best.terms(10, 13)
@@ -227,6 +233,9 @@ def search(terms: Sequence[int], *, offset: int = 0, time_limit: float = 2.0,
     max_memory_mb = _check_float(max_memory_mb, "max_memory_mb", 0.0, 10.0**6)
     if not finders or not all(callable(f) for f in finders):
         raise TypeError("finders must be a non-empty sequence of finder functions")
+    if not isinstance(noise, bool):
+        raise TypeError(f"noise must be True or False, got {noise!r}")
+    finders = noisy_finders(finders) if noise else finders
     budget = Budget(time_limit, max_size, max_memory_mb * 2**20)
     return run_finders(terms, offset, budget, finders=tuple(finders))
 

@@ -70,7 +70,8 @@ def ref_residual_bits(residuals: list[int]) -> float:
 
 def ref_affine_bits(c0: int, c1: int, f: list[int], y: list[int]) -> float:
     return (
-        1 + int_bits(c0) + int_bits(c1) + ref_residual_bits([b - c0 - c1 * a for a, b in zip(f, y)])
+        AFFINE_TAG_BITS + int_bits(c0) + int_bits(c1)
+        + ref_residual_bits([b - c0 - c1 * a for a, b in zip(f, y)])
     )
 
 
@@ -119,7 +120,8 @@ def test_scale_code_and_affine_constants_satisfy_kraft():
     assert math.fsum(2.0 ** -scale_bits(s) for s in range(S_MAX + 1)) <= 1
     assert EXACT_BITS == scale_bits(0) == 1
     constants = math.fsum(2.0 ** -int_bits(c) for c in range(-(10**5), 10**5))
-    assert 0.5 + 0.5 * constants**2 <= 1  # affine tag, then c0 and c1
+    assert constants <= 1
+    assert (1 + constants**2 + constants) / 3 <= 1  # model tag: plain, affine (c0, c1), constant
 
 
 # ---------------------------------------------------------------- residual bits
@@ -204,7 +206,7 @@ def test_affine_lengths_equal_the_slow_computation():
         fit = affine_fit(rows, y)
         for f, t, c0, c1 in zip(rows.tolist(), fit.total, fit.c0, fit.c1):
             if (c0, c1) == (0, 1) and fit.program[0] == AFFINE_TAG_BITS:
-                assert close(t, 1 + ref_residual_bits([b - a for a, b in zip(f, y)]))
+                assert close(t, AFFINE_TAG_BITS + ref_residual_bits([b - a for a, b in zip(f, y)]))
             else:
                 assert close(t, ref_affine_bits(int(c0), int(c1), f, y.tolist()))
 

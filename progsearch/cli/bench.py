@@ -15,6 +15,7 @@ from progsearch.cli.shared import Parser, positive
 
 PREFIX = "progsearch bench"
 THROUGHPUT = "--throughput"
+NOISY = "--noisy"
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -40,6 +41,9 @@ def bench_parser() -> Parser:
     p.add_argument("--data", metavar="PATH", help="benchmark JSON (default: the packaged copy)")
     p.add_argument(THROUGHPUT, action="store_true",
                    help="run progsearch.bench.throughput with the other arguments instead")
+    p.add_argument(NOISY, action="store_true",
+                   help="the classics with 5%% Gaussian noise: noisy search against ridge "
+                        "(uses --limit, --time-limit, --data, --json)")
     return p
 
 
@@ -72,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the benchmark (or the throughput) ``parse`` read; print its report; return 0."""
     if args.throughput:
         return run_throughput(args)
+    if args.noisy:
+        return run_noisy(args)
     from progsearch.bench import load_benchmark, resolve_solvers, run_benchmark
 
     if args.jobs == 0:
@@ -85,6 +91,16 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({**result.to_json(), "wall_s": wall}, indent=1))
     else:
         print(result.report() + f"\nwall time {wall:.1f} s with --jobs {args.jobs}")
+    return 0
+
+
+def run_noisy(args: argparse.Namespace) -> int:
+    """The noisy benchmark (progsearch.bench.noisy); print its report (or JSON); return 0."""
+    from progsearch.bench import noisy
+
+    rows = noisy.run_noisy(args.limit, args.time_limit, args.data)
+    out = {**noisy.summary(rows), "rows": [vars(r) for r in rows]}
+    print(json.dumps(out, indent=1) if args.json else noisy.report(rows))
     return 0
 
 

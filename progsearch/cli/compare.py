@@ -20,6 +20,7 @@ from progsearch.cli.shared import (
 )
 from progsearch.cli.shared import integer as integer_arg
 from progsearch.cli.sources import read_terms
+from progsearch.cli.values import parse_values, units_note
 from progsearch.compare import compare
 from progsearch.display import next_terms
 from progsearch.progress import on_stderr
@@ -50,6 +51,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="one progress line per search size "
                    "on standard error (the default when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
+    p.add_argument("--noisy", action="store_true",
+                   help="noisy terms (decimals allowed): two-part lengths, residual bits apart")
     p.add_argument("--plot", metavar="FILE.png",
                    help="also draw the comparison to FILE.png (needs progsearch[plot])")
     add_memory_limit(p)
@@ -87,7 +90,9 @@ def beyond(c, m: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
     given = read_terms(args.terms, args.file)
-    train, heldout = split(parse_terms(given.tokens), args.holdout)
+    terms, places = (parse_values(given.tokens) if args.noisy
+                     else (parse_terms(given.tokens), 0))
+    train, heldout = split(terms, args.holdout)
     offset = args.offset if args.offset is not None else given.offset or 0
     if args.plot:
         from progsearch import plot
@@ -95,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
         plot.require_matplotlib()
     with on_stderr(args.verbose):
         c = compare(train, heldout, offset=offset, time_limit=args.time_limit,
-                    max_size=args.max_size, max_memory_mb=args.memory_limit)
+                    max_size=args.max_size, max_memory_mb=args.memory_limit,
+                    noise=args.noisy)
     if args.plot:
         plot.plot_comparison(c, args.plot)
     if args.json:
@@ -106,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(doc, indent=1) + "\n")
     else:
         sys.stdout.write(str(c) + ("\n" + beyond(c, args.next) + "\n" if args.next else ""))
+    if places and not args.json:
+        print(units_note(places))
     if args.plot:
         print(f"{PREFIX}: plot written to {args.plot}", file=sys.stderr)
     return 0

@@ -16,10 +16,13 @@ from progsearch.cli.shared import (
 )
 from progsearch.cli.sources import read_terms
 from progsearch.cli.table import SHOWN, guess_table, result_dict
+from progsearch.cli.values import parse_values, units_note
 from progsearch.progress import on_stderr
 from progsearch.search import MAX_SIZE, search
 
 PREFIX = PROG  # its input errors have always read "progsearch: error: ..."
+NOISY_NOTE = ("noisy mode: bits = the program's bits + its residuals' bits (the two-part "
+              "length);\n      residual sd: the scale its residuals are coded at")
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -45,6 +48,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    "on standard error (the default when it is a terminal)")
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
     add_memory_limit(p)
+    p.add_argument("--noisy", action="store_true",
+                   help="noisy terms (decimals allowed): rank by two-part length")
     return p
 
 
@@ -69,14 +74,17 @@ def exports(r, sympy: bool, latex: bool) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Search the terms and print the table (or JSON); return 0."""
     given = read_terms(args.terms, args.file)
-    terms = parse_terms(given.tokens)
+    terms, places = (parse_values(given.tokens) if args.noisy
+                     else (parse_terms(given.tokens), 0))
     offset = args.offset if args.offset is not None else given.offset or 0
     with on_stderr(args.verbose):
         r = search(terms, offset=offset, time_limit=args.time_limit, max_size=args.max_size,
-                   max_memory_mb=args.memory_limit)
+                   max_memory_mb=args.memory_limit, noise=args.noisy)
     if args.json:
         print(dumps(result_dict(r, args.next), indent=1))
     else:
         print("\n".join([guess_table(r, args.next, args.top)] + exports(r, args.sympy,
                                                                          args.latex)))
+    if args.noisy and not args.json:
+        print(NOISY_NOTE + (f"\n{units_note(places)}" if places else ""))
     return 0

@@ -27,13 +27,20 @@ Exact fits: no prefix code can give "all residuals 0" an empty word and still co
 the honest version costs ``EXACT_BITS = count_bits(0) = 1`` bit, for every program and every
 ``n``, so exact fits rank exactly as they do without noise (every ``s >= 1`` costs >= 4 bits).
 
-Affine mode (``affine=True``): each program carries one more bit, ``AFFINE_TAG_BITS``, saying
-whether two integer constants follow; if so, the values are ``c0 + c1 * f`` and the
-constants cost ``int_bits(c0) + int_bits(c1)``.  Kraft: ``1/2 + 1/2 (sum_c 2**-int_bits(c))**2
-<= 1``.  Every program pays the tag, so exact plain fits still rank as before.
+Affine mode (``affine=True``): each model starts with a tag of ``AFFINE_TAG_BITS = log2 3``
+bits saying which of three it is: ``plain`` (a program, then the residuals), ``affine`` (a
+program, then two integer constants ``c0, c1``: the values are ``c0 + c1 * f``, the constants
+cost ``int_bits(c0) + int_bits(c1)``), or ``constant`` (no program: one integer ``c0``, then
+the residuals; the null model of noisy data, priced by ``int_bits(c0)`` alone).  Kraft: with
+``P`` the programs' sum and ``C = sum_c 2**-int_bits(c) <= 1``, ``(P + P C**2 + C) / 3 <= 1``.
+Every model pays the tag, so exact plain fits still rank among themselves as before.
 
 Modules: ``code`` (the scale and residual code, ``residual_bits``), ``fit`` (affine constants
-and the two-part lengths of candidates, ``two_part``).
+and the two-part lengths of candidates, ``two_part``), ``program`` (``Fitted``: a model as a
+program), ``candidates`` (every formula the engine keeps, priced and scored), ``finders``
+(the finders of a noisy search), ``predict`` (the mixture's votes with noisy programs),
+``rows`` (compare's rows in noisy mode), ``values`` (decimal terms as integers at their
+precision).  The noisy classics of the benchmark are in ``progsearch.bench.noisy``.
 """
 
 from .code import (
@@ -47,14 +54,18 @@ from .code import (
     scale_sigma,
 )
 from .fit import TwoPart, TwoParts, affine_fit, least_squares, two_part, two_part_one
+from .program import Fitted
+from .values import decimal_terms
 
 __all__ = [
     "AFFINE_TAG_BITS",
     "EXACT_BITS",
+    "Fitted",
     "S_MAX",
     "TwoPart",
     "TwoParts",
     "affine_fit",
+    "decimal_terms",
     "least_squares",
     "point_bits",
     "residual_bits",

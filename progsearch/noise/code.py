@@ -15,7 +15,8 @@ from ..length import count_bits
 
 S_MAX = 265  # sigma_{S_MAX} = 2**64: beyond any int64 residual
 EXACT_BITS = count_bits(0)  # s = 0: all residuals are 0, nothing more is written
-AFFINE_TAG_BITS = 1.0  # affine mode: one bit a program, "constants c0, c1 follow" or not
+MODELS = ("plain", "affine", "constant")  # the model tag of a noisy search, one of three
+AFFINE_TAG_BITS = math.log2(len(MODELS))  # its bits, paid by every model
 CHUNK = 1 << 16  # rows scored at once
 LOG2E = math.log2(math.e)
 

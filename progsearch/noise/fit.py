@@ -179,8 +179,8 @@ def affine_fit(rows, y) -> TwoParts:
     ``program`` holds the tag and constant bits only.
 
     >>> fit = affine_fit([[0, 1, 2, 3]], [7, 10, 13, 16])
-    >>> fit.c0.tolist(), fit.c1.tolist(), fit.program.tolist(), fit.residual.tolist()
-    ([7], [3], [14.0], [1.0])
+    >>> fit.c0.tolist(), fit.c1.tolist(), fit.program.round(2).tolist(), fit.residual.tolist()
+    ([7], [3], [14.58], [1.0])
     """
     const, res, scale, c0, c1 = _score(rows, y, _affine_chunk)
     return TwoParts(const + res, const, res, scale, c0, c1)
