@@ -38,7 +38,7 @@ LEVELS = (("almost certain", 1 / 8, 0.99), ("likely", 0.4, 0.5), ("a guess", mat
 # level -> (right, predictions) on the public benchmark: 15 terms shown, the next 10 predicted
 # with the defaults of `progsearch guess` (benchmarks/calibrate.py; benchmarks/README.md)
 CALIBRATION: dict[str, tuple[int, int]] = {
-    "almost certain": (369, 380), "likely": (1110, 1260), "a guess": (304, 470)}
+    "almost certain": (360, 370), "likely": (1273, 1430), "a guess": (268, 380)}
 
 
 def unsearched_bits(max_size: int) -> float:

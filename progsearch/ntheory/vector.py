@@ -104,46 +104,22 @@ def _isprime(a, _b):
     return _lookup("isprime", a, 0, SIEVE_LIMIT, below=0)
 
 
-def _tau(a, _b):
-    return _lookup("tau", a, 1, SIEVE_LIMIT)
+def _table_kernel(name: str):
+    """The kernel of a table of the sieve defined from 1 to SIEVE_LIMIT (tau, sigma, ...)."""
+    def kernel(a, _b):
+        return _lookup(name, a, 1, SIEVE_LIMIT)
+
+    kernel.__name__ = kernel.__qualname__ = f"_{name}"
+    return kernel
 
 
-def _sigma(a, _b):
-    return _lookup("sigma", a, 1, SIEVE_LIMIT)
-
-
-def _phi(a, _b):
-    return _lookup("phi", a, 1, SIEVE_LIMIT)
-
-
-def _omega(a, _b):
-    return _lookup("omega", a, 1, SIEVE_LIMIT)
-
-
-def _bigomega(a, _b):
-    return _lookup("bigomega", a, 1, SIEVE_LIMIT)
+TABLED = ("tau", "sigma", "phi", "omega", "bigomega", "rad", "core", "lpf", "gpf")
 
 
 def _mobius(a, _b):
     w, bad = _lookup("omega", a, 1, SIEVE_LIMIT)
     big, _ = _lookup("bigomega", a, 1, SIEVE_LIMIT)
     return np.where(w == big, 1 - 2 * (w % 2), 0), bad
-
-
-def _rad(a, _b):
-    return _lookup("rad", a, 1, SIEVE_LIMIT)
-
-
-def _core(a, _b):
-    return _lookup("core", a, 1, SIEVE_LIMIT)
-
-
-def _lpf(a, _b):
-    return _lookup("lpf", a, 1, SIEVE_LIMIT)
-
-
-def _gpf(a, _b):
-    return _lookup("gpf", a, 1, SIEVE_LIMIT)
 
 
 def _prime(a, _b):
@@ -172,9 +148,8 @@ def _ne(a, b):
 
 KERNELS = {"isqrt": _isqrt, "issquare": _issquare, "gcd": _gcd, "bitand": _bitand, "bitor": _bitor,
            "bitxor": _bitxor, "bitcount": _bitcount, "v2": _v2, "digitsum": _digitsum,
-           "isprime": _isprime, "tau": _tau, "sigma": _sigma, "phi": _phi, "omega": _omega,
-           "bigomega": _bigomega, "mobius": _mobius, "rad": _rad, "core": _core, "lpf": _lpf,
-           "gpf": _gpf, "prime": _prime,
+           "isprime": _isprime, **{name: _table_kernel(name) for name in TABLED}, "mobius": _mobius,
+           "prime": _prime,
            "primepi": _primepi, "lt": _lt, "le": _le, "eq": _eq, "ne": _ne}
 
 
@@ -192,10 +167,7 @@ DOMAIN = {  # (operator, operand side): where that operand's values can give a g
     ("bitor", "left"): _nonneg, ("bitor", "right"): _nonneg,
     ("bitxor", "left"): _nonneg, ("bitxor", "right"): _nonneg,
     ("v2", None): lambda v: v >= 1, ("isprime", None): lambda v: v <= SIEVE_LIMIT,
-    ("tau", None): _tabled, ("sigma", None): _tabled, ("phi", None): _tabled,
-    ("omega", None): _tabled, ("bigomega", None): _tabled, ("mobius", None): _tabled,
-    ("rad", None): _tabled, ("core", None): _tabled, ("lpf", None): _tabled,
-    ("gpf", None): _tabled,
+    **{(name, None): _tabled for name in TABLED + ("mobius",)},
     ("prime", None): lambda v: (v >= 1) & (v <= PRIME_COUNT),
     ("primepi", None): lambda v: v <= SIEVE_LIMIT,
 }
