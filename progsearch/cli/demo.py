@@ -8,6 +8,7 @@ import importlib
 import importlib.util
 import inspect
 import pkgutil
+import textwrap
 
 from progsearch.cli.shared import PROG, InputError
 from progsearch.progress import on_stderr
@@ -46,7 +47,10 @@ def listing() -> str:
     'demos (run one with: progsearch demo NAME, or python demos/NAME.py):'
     """
     lines = ["demos (run one with: progsearch demo NAME, or python demos/NAME.py):"]
-    return "\n".join(lines + [f"  {name:<15} {_demo_title(name)}" for name in demo_names()])
+    for name in demo_names():  # each title wrapped to 100 columns, under itself
+        lines += textwrap.wrap(_demo_title(name), 100, initial_indent=f"  {name:<15} ",
+                               subsequent_indent=" " * 18)
+    return "\n".join(lines)
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
