@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .display import next_terms
 from .forms import node_symbols
 from .length import FORM_TAG_BITS
 from .search import SearchResult
@@ -109,7 +108,7 @@ def confidence(r: SearchResult, k: int = 1) -> list[Confidence]:
     lookup = sum(w for p, w in zip(r.programs, weights) if p.form == "lookup")
     table = next((p.bits for p in r.programs if p.form == "lookup"), low)
     ratio = low / table if table > 0 else 1.0
-    columns = [next_terms(p, start, k)[0] for p in r.programs]  # values up to where it stops
+    columns = [r.continuation(p, k) or () for p in r.programs]  # up to where each stops (kept)
     out = []
     for j in range(k):
         votes: dict[int, list] = {}  # value -> [weight, rank of its best program]

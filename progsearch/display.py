@@ -52,26 +52,17 @@ def next_terms(prog: Program, start: int, k: int) -> tuple[tuple[int, ...], str 
     """
     if not prog.predicts:
         return (), TABLE
-    out: list[int] = []
-    for n in range(start, start + k):
-        try:
-            out.append(prog.terms(n, n + 1)[0])
-        except TooBig:
-            return tuple(out), (f"a({n}) is too large to compute here, over "
-                                f"{MAX_RESULT_BITS:,} bits")
-        except (ArithmeticError, ValueError) as exc:
-            return tuple(out), f"undefined at n={n} ({exc})"
-    return tuple(out), None
-
-
-def no_next(prog: Program, start: int, k: int) -> str:
-    """Why the program has no next terms from ``start`` ('' if it has all ``k``).
-
-    >>> from progsearch.programs import Lookup
-    >>> no_next(Lookup([1, 2]), 2, 1)
-    'a table has no next term'
-    """
-    return next_terms(prog, start, k)[1] or ""
+    out = prog.prefix(start, k)  # up to the first term it cannot compute
+    if len(out) == k:
+        return out, None
+    n = start + len(out)
+    try:  # the term where it stopped, once more, for the reason
+        prog.terms(n, n + 1)
+    except TooBig:
+        return out, f"a({n}) is too large to compute here, over {MAX_RESULT_BITS:,} bits"
+    except (ArithmeticError, ValueError) as exc:
+        return out, f"undefined at n={n} ({exc})"
+    return out, None
 
 
 def _sympy_rule(prog: Program):

@@ -146,14 +146,19 @@ def find_expressions(terms: list[int], offset: int, budget: Budget) -> list[Prog
     >>> min(progs, key=Program.key).display(), budget.stats.max_size
     ('n*n', 4)
     """
+    return [p for kind, eng in grow_engines(terms, offset, budget)
+            for p in _engine_programs(kind, eng, terms, offset, budget)]
+
+
+def grow_engines(terms: list[int], offset: int, budget: Budget) -> list[tuple[str, Engine]]:
+    """The formula and loop engines (those that apply), grown within the budget, which they
+    share (memory split evenly); their work is counted in ``budget.stats``."""
     engines = [e for e in (formula_engine(terms, offset), loop_engine(terms, offset)) if e]
     for _, eng in engines:
         eng.max_bytes = budget.max_bytes / len(engines)
     _grow([e for _, e in engines], budget)
-    programs: list[Program] = []
-    for kind, eng in engines:
-        programs += _engine_programs(kind, eng, terms, offset, budget)
+    for _, eng in engines:
         budget.stats.candidates += eng.stats.candidates
         budget.stats.distinct += eng.stats.distinct
     budget.stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)
-    return programs
+    return engines

@@ -20,6 +20,7 @@ from .forms import Program
 from .noise import residual_bits_one
 from .ridge import RidgeFit, fit_ridge
 from .search import search
+from .text import clip
 
 RULE = "n*n + 3*n + 5"  # the weight-decay demo's rule: 5 + n*(n + 3)
 SIGMA, SEED = 40.0, 0  # and its noise
@@ -88,7 +89,7 @@ def ridge_row(fit: RidgeFit, train: Sequence[int], heldout: Sequence[int]) -> Bi
     bits, _ = residual_bits_one([t - p for t, p in zip(train, fitted)])
     start = fit.offset + n
     held = fit.predict(range(start, start + len(heldout)))
-    return BitsRow("ridge", f"ridge d={fit.degree} alpha={fit.alpha:g}", fit.weight_bits, bits,
+    return BitsRow("ridge", fit.name, fit.weight_bits, bits,
                    rmse(held, heldout), rmse(fitted, train))
 
 
@@ -156,7 +157,7 @@ def axis_table(run: NoisyRun) -> str:
     for r in rows:
         held = "(none)" if r.heldout_rmse is None else f"{r.heldout_rmse:.1f}"
         mark = ">" if r.name == run.programs[0].name and r.kind == "program" else " "
-        name = r.name if len(r.name) <= 32 else r.name[:29] + "..."
+        name = clip(r.name, 32)
         lines.append(f"{mark} {name:<32} {r.model_bits:>6.1f} + {r.residual_bits:>8.1f} = "
                      f"{r.total:>6.1f}  {r.train_rmse:>10.1f}  {held:>13}")
     return "\n".join(lines)

@@ -166,7 +166,8 @@ def points(c: Comparison) -> list[tuple[str, float, float | None, bool]]:
 
 def _draw_argument(ax, c: Comparison) -> None:
     """The right panel: bits against held-out error, every program and ridge fit a point."""
-    pts = [p for p in points(c) if p[0] != "lookup"]
+    every = points(c)  # each program's continuation computed once
+    pts = [p for p in every if p[0] != "lookup"]
     finite = [e for _, _, e, _ in pts if e is not None and e <= CEILING]
     top = min(CEILING, 10.0 ** math.ceil(math.log10(max([1.0] + finite)) + 1))  # the top band
     for form in sorted({p[0] for p in pts}):
@@ -175,12 +176,12 @@ def _draw_argument(ax, c: Comparison) -> None:
         ys = [top if e is None or e > top else max(e, FLOOR) for _, _, e, _ in mine]
         ax.scatter(xs, ys, s=16 if form != "ridge" else 28, marker="x" if form == "ridge" else "o",
                    color=COLORS.get(form, "grey"), alpha=0.7, label=f"{form} ({len(mine)})")
-    pick = next(p for p in points(c) if p[3])
+    pick = next(p for p in every if p[3])
     if pick[0] != "lookup":
         y = top if pick[2] is None or pick[2] > top else max(pick[2], FLOOR)
         ax.scatter([pick[1]], [y], s=180, marker="*", color="gold", edgecolor="black",
                    zorder=6, label="the pick")
-    lookup = next((b for f, b, _, _ in points(c) if f == "lookup"), None)
+    lookup = next((b for f, b, _, _ in every if f == "lookup"), None)
     if lookup is not None:
         ax.axvline(lookup, color="black", ls="--", lw=1.0)
         ax.annotate(f"lookup, {lookup:.0f} bits: predicts nothing ", (lookup, 0.97),

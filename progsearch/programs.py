@@ -43,7 +43,7 @@ class Program:
         """
         return len(self.rule_text)
 
-    @property
+    @cached_property
     def rule_text(self) -> str:
         """The source less its guards (see :func:`unguarded`): what ``chars`` counts."""
         return unguarded(self.source)

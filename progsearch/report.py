@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .display import no_next, tidy
+from .display import next_terms, tidy
 from .findings import ComparisonLike, RowLike, summary
 from .text import WIDTH, clip, num, span, values, where, wrap
 
@@ -155,7 +155,8 @@ def predictions(c: ComparisonLike) -> list[str]:
 def _none(c: ComparisonLike, number: int) -> str:
     """Why row ``number`` predicts nothing: a table has no next term, or what its program says."""
     prog = getattr(c.rows[number - 1], "program", None)
-    why = no_next(prog, c.offset + len(c.train), len(c.heldout)) if prog is not None else ""
+    why = (next_terms(prog, c.offset + len(c.train), len(c.heldout))[1] or ""
+           if prog is not None else "")
     return NO_NEXT if not why else f"none ({why})"
 
 

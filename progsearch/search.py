@@ -37,7 +37,7 @@ from .progress import search_done, search_started
 from .transform_finders import find_transforms
 
 __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_MEMORY_MB", "MAX_NEXT",
-           "MAX_SIZE", "Prediction", "SearchResult", "SearchStats", "check_terms", "predicted",
+           "MAX_SIZE", "Prediction", "SearchResult", "SearchStats", "check_terms",
            "run_finders", "search"]
 
 LADDER_FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive,
@@ -71,17 +71,6 @@ class Prediction:
         if not self.candidates:
             return f"Prediction(n={self.n}: none, p_none={self.p_none:.2f})"
         return f"Prediction(n={self.n}: {self.value}, p={self.p:.3f})"
-
-
-def predicted(preds: Sequence[Prediction]) -> int:
-    """How many of ``preds`` lead with a value: the prediction stops at the first term that
-    most of the weight (over half) leaves without one.
-
-    >>> predicted([Prediction(5, ((8, 1.0),), 0.0), Prediction(6, (), 1.0)])
-    1
-    """
-    return next((j for j, p in enumerate(preds) if not p.candidates or p.p_none > 0.5),
-                len(preds))
 
 
 class SearchResult:

@@ -103,31 +103,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-_CHUNK = 10**4000  # Python converts ints of up to 4300 digits to text (sys.int_info)
-
-
-def decimal(v: int) -> str:
-    """All the digits of ``v``, also past Python's 4300-digit conversion limit.
-
-    >>> decimal(-12), len(decimal(10**5000))
-    ('-12', 5001)
-    """
-    if -_CHUNK < v < _CHUNK:
-        return str(v)
-    sign, v, chunks = "-" if v < 0 else "", abs(v), []
-    while v:
-        v, r = divmod(v, _CHUNK)
-        chunks.append(r)
-    return sign + str(chunks[-1]) + "".join(f"{c:04000d}" for c in reversed(chunks[:-1]))
-
-
 def integer(v: int, most: int = 60) -> str:
     """``v`` in full up to ``most`` digits; longer, its first and last digits and its length.
 
     >>> integer(12345), integer(2**400)
     ('12345', '2582249878...2747493376 (121 digits)')
     """
-    text = decimal(v)
+    text = int_text(v)
     digits = len(text.lstrip("-"))
     if digits <= most:
         return text

@@ -147,10 +147,10 @@ class Transformed(Program):
             "halves": (f"    m, is_odd = divmod({_minus('n', o)}, 2)\n"
                        "    return odd(m) if is_odd else even(m)\n"),
             "repeats": (f"    v, left = {first}, {_minus('n', o)}\n"
-                        "    while left >= c(v):  # v appears c(v) times\n"
-                        "        if c(v) < 1:\n"
+                        "    while (k := c(v)) <= left:  # v appears c(v) times\n"
+                        "        if k < 1:\n"
                         "            raise ValueError(f'c({v}) must be at least 1')\n"
-                        "        left, v = left - c(v), v + 1\n"
+                        "        left, v = left - k, v + 1\n"
                         "    return v\n"),
         }[self.kind]
         head = "from math import prod\n" if self.kind == "ratios" else ""

@@ -150,12 +150,12 @@ class BenchResult:
 
     def _how_block(self) -> str:
         """Solved and false predictions per form and transform, per tier."""
-        tiers = self.tiers()
-        width = max(len(label) for label in self.by_how()) + 2
+        tiers = self.tiers()  # the last is "all": its table lists every label, in order
+        tables = {t: self.by_how(t) for t in tiers}
+        width = max(map(len, tables["all"])) + 2
         lines = ["how the predictions were made (solved / false)",
                  f"{'form':<{width}}" + "".join(f"{t:>12}" for t in tiers)]
-        tables = {t: self.by_how(t) for t in tiers}
-        for label in self.by_how():
+        for label in tables["all"]:
             cells = [tables[t].get(label, {"solved": [], "false": []}) for t in tiers]
             lines.append(f"{label:<{width}}" + "".join(
                 f"{len(c['solved']):>7} /{len(c['false']):>3}" for c in cells))

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         build_parser().print_help()
         return 2
-    command = COMMANDS.get(argv[0]) if argv else None
+    command = COMMANDS.get(argv[0])
     try:
         args = parse(argv)  # on success argv[0] names the command
         return command.run(args)

@@ -15,12 +15,11 @@ from progsearch.cli.shared import (
     InputError,
     add_memory_limit,
     count,
-    parse_terms,
     positive,
 )
 from progsearch.cli.shared import integer as integer_arg
-from progsearch.cli.sources import read_terms
-from progsearch.cli.values import parse_values, units_note
+from progsearch.cli.sources import read_input
+from progsearch.cli.values import units_note
 from progsearch.compare import compare
 from progsearch.display import next_terms
 from progsearch.progress import on_stderr
@@ -89,11 +88,8 @@ def beyond(c, m: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Compare on the training terms, print the report (or JSON), draw it if asked; return 0."""
-    given = read_terms(args.terms, args.file)
-    terms, places = (parse_values(given.tokens) if args.noisy
-                     else (parse_terms(given.tokens), 0))
+    terms, places, offset = read_input(args)
     train, heldout = split(terms, args.holdout)
-    offset = args.offset if args.offset is not None else given.offset or 0
     if args.plot:
         from progsearch import plot
 

@@ -11,12 +11,11 @@ from progsearch.cli.shared import (
     add_memory_limit,
     count,
     integer,
-    parse_terms,
     positive,
 )
-from progsearch.cli.sources import read_terms
+from progsearch.cli.sources import read_input
 from progsearch.cli.table import SHOWN, guess_table, result_dict
-from progsearch.cli.values import parse_values, units_note
+from progsearch.cli.values import units_note
 from progsearch.progress import on_stderr
 from progsearch.search import MAX_SIZE, search
 
@@ -73,10 +72,7 @@ def exports(r, sympy: bool, latex: bool) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Search the terms and print the table (or JSON); return 0."""
-    given = read_terms(args.terms, args.file)
-    terms, places = (parse_values(given.tokens) if args.noisy
-                     else (parse_terms(given.tokens), 0))
-    offset = args.offset if args.offset is not None else given.offset or 0
+    terms, places, offset = read_input(args)
     with on_stderr(args.verbose):
         r = search(terms, offset=offset, time_limit=args.time_limit, max_size=args.max_size,
                    max_memory_mb=args.memory_limit, noise=args.noisy)

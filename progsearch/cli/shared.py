@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 
 from progsearch.bigint import parse_int
+from progsearch.text import clip
 
 PROG = "progsearch"
 MAX_NEXT = 1000  # the most terms a command predicts (--next)
@@ -88,8 +89,7 @@ def count(hi: int) -> Callable[[str], int]:
     def convert(text: str) -> int:
         value = integer(text)
         if not 1 <= value <= hi:
-            short = text if len(text) <= 30 else text[:27] + "..."
-            raise argparse.ArgumentTypeError(f"{short!r} must be between 1 and {hi}")
+            raise argparse.ArgumentTypeError(f"{clip(text, 30)!r} must be between 1 and {hi}")
         return value
 
     convert.__name__ = "count"

@@ -17,7 +17,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from progsearch.cli.shared import InputError
+from progsearch.cli.shared import InputError, parse_terms
+from progsearch.cli.values import parse_values
 
 STDIN = "-"
 MAX_BYTES = 10_000_000  # a b-file of 10,000 terms of 1,000 digits fits easily
@@ -146,3 +147,13 @@ def read_terms(words: list[str], file: str | None = None,
         raise InputError("no terms: give them as arguments, '-' for standard input, "
                          "or --file PATH")
     return Terms(list(words), None, "arguments")
+
+
+def read_input(args) -> tuple[list[int], int, int]:
+    """(terms, decimal places, offset) of a command's arguments: ``terms``/``--file`` read as
+    above, decimals with ``--noisy`` (cli/values.py), and the offset ``--offset`` or the
+    file's own (else 0)."""
+    given = read_terms(args.terms, args.file)
+    terms, places = (parse_values(given.tokens) if args.noisy
+                     else (parse_terms(given.tokens), 0))
+    return terms, places, args.offset if args.offset is not None else given.offset or 0

@@ -139,12 +139,13 @@ def prediction_lines(r: SearchResult, k: int) -> list[str]:
         return [textwrap.fill(f"prediction: none. {_none_reason(r, first)}{more}", WIDTH)]
     out = [f"prediction (the 2**-bits mixture of the {len(r.programs)} programs found and the "
            "unsearched mass):"]
-    stop = len(next_terms(r.best, rows[0].n, k)[0])  # where the pick stops, if it does
+    pick_values, pick_why = next_terms(r.best, rows[0].n, k)  # where the pick stops, and why
+    stop = len(pick_values)
     for j, c in enumerate(rows):
         left = f"  a({c.n}) = {'?' if c.value is None else integer(c.value)}"
         words = f"share {c.p:.3f}  {c.words()}" if c.value is not None else "no prediction"
         if c.value is None and j == stop:
-            words += f" (the pick: {next_terms(r.best, c.n, 1)[1]})"
+            words += f" (the pick: {pick_why})"
         lines = [f"{left:<24}{words}"] if len(left) < 24 else [left, f"{'':<24}{words}"]
         out += [wrapped for line in lines
                 for wrapped in textwrap.wrap(line, WIDTH, subsequent_indent=" " * 26)]

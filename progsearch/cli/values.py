@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from progsearch.cli.shared import InputError
 from progsearch.noise.values import decimal_terms
+from progsearch.text import clip
 
 
 def parse_values(tokens: list[str]) -> tuple[list[int], int]:
@@ -26,7 +27,7 @@ def parse_values(tokens: list[str]) -> tuple[list[int], int]:
         bad = next((w for w in words if _bad(w)), None)
         if bad is None:
             raise InputError(str(e)) from None
-        short = bad if len(bad) <= 30 else bad[:27] + "..."
+        short = clip(bad, 30)
         raise InputError(f"term {short!r} is not a finite number") from None
 
 

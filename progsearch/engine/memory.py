@@ -61,16 +61,13 @@ class MemoryCap:
         self.margin = min(MARGIN, self.limit / 8)
         self.base = rss_bytes()
         self._rss, self._when = self.base, time.perf_counter()
-        self.peak = 0  # the most measured above the base
 
     def used(self) -> int:
         """Bytes held above the base now (read at most every REFRESH_S)."""
         now = time.perf_counter()
         if now - self._when >= REFRESH_S:
             self._rss, self._when = rss_bytes(), now
-        used = max(self._rss - self.base, 0)
-        self.peak = max(self.peak, used)
-        return used
+        return max(self._rss - self.base, 0)
 
     def left(self) -> float:
         """Bytes that may still be taken (the margin kept aside)."""

@@ -1,7 +1,7 @@
 """Every distinct formula the engine keeps as a noisy candidate: its bits and its two-part length.
 
 The engine stores how each kept expression was built (an operator and operand rows), not the
-expression; :func:`bank_bits` prices a whole bank from the banks below it in one pass per
+expression; :func:`bank_extra_bits` prices a whole bank from the banks below it in one pass per
 block of rows alike, exactly as ``forms.expr_bits`` prices one expression: ``log2`` of the
 node symbols a node, plus each constant's integer code and each library operator's name.
 :func:`best_candidates` scores every valid row of every kept size by its two-part length
@@ -116,7 +116,7 @@ def best_candidates(eng: Engine, y, top: int = TOP, check: Callable[[], None] = 
         lb = np.where(b.valid, lower_bounds(bits, f, y), np.inf)
         order = np.argsort(lb, kind="stable")
         for lo in range(0, len(order), BLOCK):
-            bar = sorted(found)[top - 1][0] if len(found) >= top else np.inf
+            bar = found[top - 1][0] if len(found) >= top else np.inf  # found: sorted
             idx = order[lo: lo + BLOCK]
             idx = idx[lb[idx] <= bar]
             if not len(idx):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..budget import Budget
 from ..engine import Stop
-from ..enumeration import _engine_programs, _grow, find_expressions, formula_engine, loop_engine
+from ..enumeration import _engine_programs, find_expressions, grow_engines
 from ..finders import Finder
 from ..forms import Formula, Program
 from ..language import Const, Invalid
@@ -86,16 +86,9 @@ def find_fitted(terms: list[int], offset: int, budget: Budget) -> list[Program]:
     >>> min(progs, key=Program.key).display()
     '1 + 4*(n), residual sd 0.42'
     """
-    engines = [e for e in (formula_engine(terms, offset), loop_engine(terms, offset)) if e]
-    for _, eng in engines:
-        eng.max_bytes = budget.max_bytes / len(engines)
-    _grow([e for _, e in engines], budget)
-    programs: list[Program] = []
-    for kind, eng in engines:
-        programs += [Fitted.exact(p) for p in _engine_programs(kind, eng, terms, offset)]
-        budget.stats.candidates += eng.stats.candidates
-        budget.stats.distinct += eng.stats.distinct
-    budget.stats.max_size = min((eng.stats.hit_size for _, eng in engines), default=0)
+    engines = grow_engines(terms, offset, budget)
+    programs: list[Program] = [Fitted.exact(p) for kind, eng in engines
+                               for p in _engine_programs(kind, eng, terms, offset)]
     formula = next((eng for kind, eng in engines if kind == "formula"), None)
     if formula is not None:
         programs += _approximate(formula, terms, offset, budget)
