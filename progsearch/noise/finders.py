@@ -88,7 +88,7 @@ def find_fitted(terms: list[int], offset: int, budget: Budget) -> list[Program]:
     """
     engines = grow_engines(terms, offset, budget)
     programs: list[Program] = [Fitted.exact(p) for kind, eng in engines
-                               for p in _engine_programs(kind, eng, terms, offset)]
+                               for p in _engine_programs(kind, eng, terms, offset, budget)]
     formula = next((eng for kind, eng in engines if kind == "formula"), None)
     if formula is not None:
         programs += _approximate(formula, terms, offset, budget)
