@@ -201,6 +201,18 @@ def big_config():
     return leaves, vals, required, lambda p: {"n": xs[p]}
 
 
+def unknowns_config():
+    """Leaves unknown at the same points that are not required: a difference or a product of
+    two of them must not take the place of a real row (their linear hashes would cancel)."""
+    xs, big = [0, 1, 2, 3, 4], 2**70  # big: unknown to the engine
+    required = [True] * 3 + [False] * 2
+    rows = {"n": xs, "u": [1, 2, 3, big, 0], "v": [0, 1, 2, big, big]}
+    leaves = [Var("n"), Var("u"), Var("v"), Const(1), Const(2)]
+    vals = np.array([[SENT if abs(x) >= LIMIT else x for x in rows[name]] for name in rows]
+                    + [[c.value] * len(xs) for c in leaves[3:]], dtype=np.int64)
+    return leaves, vals, required, lambda p: {name: rows[name][p] for name in rows}
+
+
 def shuffled_config():
     """The formula configuration with its points reordered: required points not first."""
     leaves, vals, required, env = formula_config()
@@ -209,6 +221,7 @@ def shuffled_config():
 
 
 CONFIGS = {"formula": (formula_config, 5), "loop": (loop_config, 5), "big": (big_config, 4),
+           "unknowns": (unknowns_config, 4),
            "shuffled": (shuffled_config, 5)}
 
 

@@ -5,8 +5,13 @@ h(x - y) = h(x) - h(y), and h(x * y) is the bilinear form ``(X * w) @ Y.T``: sum
 differences and products are hashed without computing their rows (linear.py).  An unknown
 value (``SENT``) adds its own random ``u_i`` instead of ``SENT * w_i``: that product is 2**63
 for every odd weight, so two unknowns would cancel and a row with unknowns would collide with
-the row that has 0 there.  Rows with unknowns lose the linear property; the engine re-keys
-them by their own hash once their values are computed (rows.py).  The hash on
+the row that has 0 there.  Rows with unknowns lose the linear property: ``x - y`` with
+unknowns at the same points would get the hash of the row with 0 there, and so would ``x * y``
+with ``y`` even there (``SENT * w_i * y_i`` is 0 mod 2**64).  So a sum, difference or product
+adds the marks of its operands' unknowns (:meth:`RowHash.unknown_marks`, a second random
+weight per point, linear.py): its hash is then never that of a real row, nor that of a row
+with its unknowns at other points, and the engine re-keys it by its own hash once its values
+are computed (rows.py).  The hash on
 the required points alone (weights zero elsewhere) is what target hits are matched on.
 """
 
@@ -40,6 +45,8 @@ class RowHash:
         self.w2 = np.where(self.required, self.w, U64(0))
         u = np.random.default_rng(seed + 1).integers(0, 2**63, size=len(self.w), dtype=I64)
         self.unknown_fix = u.astype(U64) - self.w * _SENT  # turns SENT * w_i into u_i
+        self.marks = np.random.default_rng(seed + 2).integers(0, 2**63, size=len(self.w),
+                                                              dtype=I64).astype(U64)
         # The required points first: then a row's hash is its required-points hash plus the rest.
         self.nreq = int(self.required.sum())
         self.req_first = bool(self.required[:self.nreq].all())
@@ -57,6 +64,16 @@ class RowHash:
         True
         """
         return self._fix_unknowns(vals, vals.view(U64) @ self.w)
+
+    def unknown_marks(self, vals: np.ndarray) -> np.ndarray:
+        """Per row, the sum of the marks of the points where it is unknown (0: none).
+
+        >>> rh = RowHash(np.array([True, False]), seed=0)
+        >>> S = np.iinfo(np.int64).min
+        >>> m = rh.unknown_marks(np.array([[1, 2], [1, S]])); int(m[0]), bool(m[1] == rh.marks[1])
+        (0, True)
+        """
+        return (vals == SENT).astype(U64) @ self.marks
 
     def _fix_unknowns(self, vals: np.ndarray, h: np.ndarray) -> np.ndarray:
         unknown = vals == SENT

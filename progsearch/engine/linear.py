@@ -36,6 +36,7 @@ def hash_block(eng: EngineState, k: int, op: Op, i: int, j: int, parts: Pending,
         return
     L, R = eng.bank(i), eng.bank(j)
     hl, hr = L.h[li], R.h[ri]
+    ml, mr = _marks(eng, L, li), _marks(eng, R, ri)  # operands' unknowns (hashing.py)
     wl = rv_t = None
     if op.name == "mul":
         eng.need(8 * len(eng.hash.w) * (len(li) + len(ri)))  # the two operand copies below
@@ -57,9 +58,33 @@ def hash_block(eng: EngineState, k: int, op: Op, i: int, j: int, parts: Pending,
                 h = hl[a, None] - hr[None, b]
             else:
                 h = wl[a] @ rv_t[:, b]
+            _add_marks(h, ml[a], mr[b])
             h, rows = _pairs_of_tile(h, li, ri, a, b, tri)
             eng.stats.candidates += len(h)
             eng.keep(parts, k, i, j, h, rows)
+
+
+def _marks(eng: EngineState, bank, rows: np.ndarray) -> np.ndarray:
+    """The unknown marks of a bank's rows (0 where a row has no unknown)."""
+    out = np.zeros(len(rows), dtype=U64)
+    sent = np.flatnonzero(bank.sent[rows])
+    if sent.size:
+        out[sent] = eng.hash.unknown_marks(bank.vals[rows[sent]])
+    return out
+
+
+def _add_marks(h: np.ndarray, left: np.ndarray, right: np.ndarray) -> None:
+    """Add each operand's unknown marks to the tile's hashes (only the rows that have some).
+
+    >>> h = np.zeros((2, 2), dtype=U64)
+    >>> _add_marks(h, np.array([5, 0], dtype=U64), np.array([3, 0], dtype=U64)); h.tolist()
+    [[8, 5], [3, 0]]
+    """
+    rows, cols = np.flatnonzero(left), np.flatnonzero(right)
+    if rows.size:
+        h[rows] += left[rows, None]
+    if cols.size:
+        h[:, cols] += right[cols]
 
 
 def _pairs_of_tile(h: np.ndarray, li, ri, a: slice, b: slice, tri: bool):

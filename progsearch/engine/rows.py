@@ -38,6 +38,9 @@ def compute_rows(eng: EngineState, b: Bank) -> None:
             b.sent[rows] = bad.any(axis=1)  # bad: exactly where v is SENT
             b.h2[rows] = eng.hash.of_required(v)
     valid &= _unique_unknowns(eng, vals, b.sent & valid, b.h)
+    sent = np.flatnonzero(b.sent)
+    if sent.size:  # from now on their own hashes: a poison in an operand could cancel
+        b.h[sent] = eng.hash.of_rows(vals[sent])
     b.vals, b.valid = vals, valid
     eng.bank_bytes += b.nbytes - 16 * len(b)
 
