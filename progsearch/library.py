@@ -17,20 +17,21 @@ from .ntheory import ARITY, COMMUTATIVE, DOMAIN, EXACT, KERNELS, SYMPY
 MODULE = "progsearch.ntheory"  # where rendered programs import the library functions from
 
 MAX_NODES: dict[str, tuple] = {  # per operand, the most nodes the search builds it from
-    "isqrt": (5,), "issquare": (1,), "bitcount": (1,), "v2": (1,), "digitsum": (1,),
+    "isqrt": (5,), "issquare": (5,), "bitcount": (1,), "v2": (1,), "digitsum": (1,),
     "isprime": (1,), "tau": (1,), "sigma": (1,), "phi": (1,), "prime": (1,), "primepi": (1,),
     "omega": (1,), "bigomega": (1,), "mobius": (1,), "rad": (1,), "core": (1,), "lpf": (1,),
-    "gpf": (1,), "gcd": (1, 1),
+    "gpf": (1,), "gcd": (3, 3),
 }
 """The library operators the search has, in code order, with their operand caps.
 
 Chosen by measurement (median search time on a 43-sequence sample, formula engine only):
 no library tried 0.28 s; these 0.49 s; unary caps 3, gcd (3, 1) and bitand/bitor/bitxor and
 lt/le/eq/ne at (3, 1) 0.74 s; the bit operators and comparisons are left out.  isqrt takes
-5 nodes for isqrt(2*n*n) = floor(n*sqrt(2)).  issquare stays at 1: with more, the engine's
-brute-force test finds a row lost (tests/test_engine.py, config "big"): a difference of two
-rows with unknowns at the same points is kept by a hash in which they cancel, which is the
-hash of the row with 0 there, and a real row with that hash at the same size is dropped.
+5 nodes for isqrt(2*n*n) = floor(n*sqrt(2)); issquare 5 for issquare(8*n + 1) (n is
+triangular); gcd (3, 3) for gcd(sigma(n), tau(n)).  Together these two raise the formula
+engine's candidates up to size 7 by 15% (2.46 M to 2.82 M on the primes).  issquare was kept
+at 1 while the engine lost rows with unknowns in their linear hashes (fixed in
+engine/hashing.py; tests/test_engine.py, configs "big" and "unknowns").
 Measured again with omega .. gpf added (full public benchmark, time limit 10 s): unary caps
 3 instead of 1 solved 1 more sample sequence, made 7 more false predictions and took 25% longer.
 """
@@ -58,7 +59,7 @@ def spec(name: str) -> LibrarySpec:
     """The spec of library operator ``name``.
 
     >>> s = spec("gcd"); s.arity, s.exact(12, 18), s.max_nodes, s.commutative
-    (2, 6, (1, 1), True)
+    (2, 6, (3, 3), True)
     """
     if name not in MAX_NODES:
         raise ValueError(f"name: {name!r} is not a library operator")
