@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .beatty import find_beatty
 from .bigint import int_text
 from .budget import Budget, SearchStats
 from .engine.memory import capped
@@ -42,7 +43,8 @@ __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_MEMORY_M
 
 LADDER_FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive,
                                       find_expressions)  # the four forms of the Occam ladder
-FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_filters, find_transforms)  # transforms
+FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_beatty, find_filters,
+                                                find_transforms)  # transforms
 # last: they get a share of the time that is left
 MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s
 MAX_TERMS = 1000
