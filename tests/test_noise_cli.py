@@ -11,6 +11,8 @@ from progsearch.cli import main
 from progsearch.cli.shared import InputError
 from progsearch.cli.values import parse_values, units_note
 from progsearch.compare import compare
+from progsearch.forms import Lookup
+from progsearch.length import count_bits
 from progsearch.noise.values import decimal_terms
 
 LINE = "4 3 5 9 13 14 14 16 18 20 23 26".split()  # about 2n + 3, with noise
@@ -81,6 +83,29 @@ def test_compare_noisy_rows_carry_model_and_residual_bits(capsys):
     assert pick["train_error"] > 0 and pick["residual_bits"] > 1  # not an exact fit
     code, out, _ = run(["compare", "--noisy", "--holdout", "3", *LINE], capsys)
     assert "two-part lengths of the training terms" in out
+
+
+def test_guess_noisy_json_carries_program_and_residual_bits(capsys):
+    from tests.test_noise import ref_point_bits, ref_residual_bits
+
+    code, out, _ = run(["guess", "--noisy", "--json", "--max-size", "4", *LINE], capsys)
+    doc, terms = json.loads(out), [int(v) for v in LINE]
+    best = doc["best"]
+    assert code == 0 and doc["noise"] is True and best["scale"] > 0
+    namespace: dict = {}
+    exec(best["source"], namespace)  # the pick's own source gives its model values
+    resid = [t - namespace["a"](n) for n, t in enumerate(terms)]
+    assert best["residual_bits"] == pytest.approx(ref_residual_bits(resid), abs=1e-3)
+    at_scale = count_bits(best["scale"]) + sum(ref_point_bits(r, best["scale"]) for r in resid)
+    assert best["residual_bits"] == pytest.approx(at_scale, abs=1e-3)  # the scale it names
+    assert best["residual_sd"] == pytest.approx(0.25 * 2 ** ((best["scale"] - 1) / 4))
+    assert best["bits"] == pytest.approx(best["program_bits"] + best["residual_bits"], abs=2e-3)
+    lookup = next(p for p in doc["programs"] if p["form"] == "lookup")
+    assert lookup["residual_bits"] == 1.0 and lookup["scale"] == 0  # exact: 'all residuals 0'
+    assert lookup["program_bits"] == pytest.approx(Lookup(terms).bits + math.log2(3), abs=1e-3)
+    code, out, _ = run(["guess", "--json", "--max-size", "3", *LINE], capsys)
+    exact = json.loads(out)
+    assert "noise" not in exact and "residual_bits" not in exact["best"]
 
 
 def test_compare_rows_add_up_to_the_search_ranking():
