@@ -44,6 +44,20 @@ def test_non_finite_or_non_numbers_are_refused_in_one_line(bad):
     assert "\n" not in str(e.value)
 
 
+@pytest.mark.parametrize("words", [["1", "0.1234567890123"], ["0.1234567890123", "2.5"]])
+def test_more_decimals_than_read_are_refused_as_such_in_one_line(words):
+    with pytest.raises(InputError) as e:
+        parse_values(words)
+    assert str(e.value) == ("term '0.1234567890123' has 13 decimals; at most 12 are read (round "
+                            "the terms to the precision they have)")
+    assert parse_values(["0.123456789012", "1"]) == ([123456789012, 10**12], 12)  # 12: read
+
+
+def test_a_non_number_after_a_too_precise_term_is_named():
+    with pytest.raises(InputError, match="^term 'x' is not a finite number$"):
+        parse_values(["0.1234567890123", "x"])
+
+
 def test_library_refusals_name_the_term():
     with pytest.raises(ValueError, match="term 1 is 'nan'"):
         decimal_terms([1, float("nan")])
@@ -147,3 +161,14 @@ def test_bench_noisy_flag_prints_the_report(capsys):
                        capsys)
     data = json.loads(out)
     assert data["sequences"] == 1 and len(data["rows"]) == 1 and data["rel_sigma"] == 0.05
+
+
+def test_bench_p90_is_the_nearest_rank_and_ridge_takes_every_float_range_term():
+    rows = [bench_noisy.NoisyRow(f"A{i}", "n", False, float(i), 1.0, (False, False),
+                                 (False, False)) for i in range(1, 11)]
+    # nearest rank: the smallest time with at least 90% of the 10 at or below it is the 9th
+    assert bench_noisy.summary(rows)["p90_s"] == 9.0
+    assert bench_noisy.summary(rows[:1])["p90_s"] == 1.0
+    big = [2**1022 + 3**600 * k for k in range(15)]  # 1023-bit terms: floats, so ridge runs
+    assert bench_noisy._floats(big) and float(max(big)) < math.inf
+    assert not bench_noisy._floats(big + [2**1023])  # float(2**1023) is finite, ridge refuses
