@@ -15,8 +15,9 @@ that knew mu and sigma would claim).  Printed for each predictive of a noisy pro
   (the expected share of sequences whose next value equals it), and the share that did in one
   draw of each sequence's next value.
 
-Predictives: ``best``, each noisy program's residual code at its one best scale; ``mixture``,
-its code summed over every scale with weights 2**-bits (noise.predict; the search's default).
+Predictives (noise.predict): ``best``, each noisy program's residual code at its one best
+scale and constant; ``scales``, its code summed over every scale; ``scales+constant``, summed
+over every scale and every value of its constant ``c0`` (the search's default).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import statistics
 
 import numpy as np
 
-from progsearch.noise.predict import spread_votes
+from progsearch.noise.predict import PREDICTIVES, spread_votes
 from progsearch.search import search
 
 
@@ -54,11 +55,11 @@ def chance(mu: int, sigma: float) -> float:
 
 def measure(count: int) -> dict[str, dict[str, float]]:
     """Per predictive: mean and max ratio, mean claimed p, mean true p, share hit in one draw."""
-    rows: dict[str, list] = {"best": [], "mixture": []}
+    rows: dict[str, list] = {how: [] for how in reversed(PREDICTIVES)}
     for mu, sigma, terms, nxt in pure_noise(count):
         r = search(terms, max_size=5, time_limit=60.0, noise=True)
         for how in rows:
-            value, p = spread_votes(r.programs, len(terms), 1, scales=how)[0][1][0]
+            value, p = spread_votes(r.programs, len(terms), 1, predictive=how)[0][1][0]
             rows[how].append((p / chance(mu, sigma), p, cell(value, mu, sigma), value == nxt))
     return {how: {"mean_ratio": statistics.mean(x[0] for x in v),
                   "max_ratio": max(x[0] for x in v),
@@ -73,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     m = measure(args.count)
     print(f"pure noise, {args.count} sequences of 15 terms: the claimed p of the next term")
-    print(f"  {'predictive':<10} {'mean ratio':>10} {'max ratio':>9} {'mean p':>8} "
+    print(f"  {'predictive':<16} {'mean ratio':>10} {'max ratio':>9} {'mean p':>8} "
           f"{'true p':>8} {'hits':>6}")
     for how, s in m.items():
-        print(f"  {how:<10} {s['mean_ratio']:>10.3f} {s['max_ratio']:>9.3f} {s['mean_p']:>8.4f} "
+        print(f"  {how:<16} {s['mean_ratio']:>10.3f} {s['max_ratio']:>9.3f} {s['mean_p']:>8.4f} "
               f"{s['true_p']:>8.4f} {s['hits']:>6.3f}")
     print("ratio: claimed p / chance (the generating distribution's best); mean p: claimed; "
           "true p: the\npredicted value's probability under the generating distribution; hits: "

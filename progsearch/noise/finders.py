@@ -58,9 +58,9 @@ def fitted(inner: Program, terms: list[int]) -> Fitted | None:
     part = two_part_one(inner.bits, values, terms, affine=True)
     if not math.isfinite(part.total):
         return None
-    sumsq = sum((t - part.c0 - part.c1 * v) ** 2 for t, v in zip(terms, values))
+    resid = [t - part.c0 - part.c1 * v for t, v in zip(terms, values)]
     return Fitted(inner, part.c0, part.c1, part.program, part.residual, part.scale,
-                  points=len(terms), sumsq=sumsq)
+                  points=len(terms), sumsq=sum(r * r for r in resid), rsum=sum(resid))
 
 
 def constants(terms: list[int], offset: int) -> list[Fitted]:
@@ -78,7 +78,7 @@ def constants(terms: list[int], offset: int) -> list[Fitted]:
         if math.isfinite(bits):
             out.append(Fitted(Formula(Const(c), offset), 0, 1, AFFINE_TAG_BITS + int_bits(c),
                               bits, scale, kind="constant", points=len(terms),
-                              sumsq=sum((t - c) ** 2 for t in terms)))
+                              sumsq=sum((t - c) ** 2 for t in terms), rsum=total - c * len(terms)))
     return out
 
 
