@@ -5,11 +5,11 @@ import math
 import numpy as np
 import pytest
 from progsearch.demos import noisy_occam as demo
+from test_noise import ref_residual_bits  # the residual code, written plainly
 
 from progsearch.length import int_bits
 from progsearch.noisy_story import DEGREE, noisy_terms, rule, verdict
 from progsearch.ridge import fit_ridge
-from tests.test_noise import ref_residual_bits  # the residual code, written plainly
 
 
 @pytest.fixture(scope="module")

@@ -100,7 +100,7 @@ def test_compare_noisy_rows_carry_model_and_residual_bits(capsys):
 
 
 def test_guess_noisy_json_carries_program_and_residual_bits(capsys):
-    from tests.test_noise import ref_point_bits, ref_residual_bits
+    from test_noise import ref_point_bits, ref_residual_bits
 
     code, out, _ = run(["guess", "--noisy", "--json", "--max-size", "4", *LINE], capsys)
     doc, terms = json.loads(out), [int(v) for v in LINE]

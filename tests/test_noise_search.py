@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 import pytest
+from test_noise import REF_Z, ref_point_bits, ref_residual_bits, ref_sigma
 
 import progsearch
 from progsearch.budget import Budget
@@ -22,7 +23,6 @@ from progsearch.noise.finders import constants, find_fitted, noisy_finders
 from progsearch.noise.predict import spread, spread_votes
 from progsearch.noise.program import Fitted
 from progsearch.search import FINDERS, search
-from tests.test_noise import REF_Z, ref_point_bits, ref_residual_bits, ref_sigma
 
 EXACT_SHIFT = AFFINE_TAG_BITS + EXACT_BITS  # what every exact program pays in noisy mode
 

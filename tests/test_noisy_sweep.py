@@ -6,13 +6,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_noise import ref_residual_bits
 
 from progsearch.noise import AFFINE_TAG_BITS
 from progsearch.noisy_story import ALPHAS, DEGREE
 from progsearch.noisy_sweep import Draw, counts, rule_program, sweep
 from progsearch.ridge import fit_ridge
 from progsearch.search import search
-from tests.test_noise import ref_residual_bits
 
 TRAIN, HELD = 15, 8
 

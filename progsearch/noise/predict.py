@@ -166,13 +166,14 @@ def spread_votes(programs: Sequence[Program], start: int, k: int,
     spreads: list[Spread | None] = []
     bits = []
     for p in programs:
-        family = _family(p) if predictive == "scales+constant" and p.scale else None
+        noisy = bool(getattr(p, "scale", 0))
+        family = _family(p) if predictive == "scales+constant" and noisy else None
         if family is not None and family in seen:  # its family's best member stands for it
             spreads.append(None)
             bits.append(math.inf)
             continue
         seen.add(family)
-        sp = spread(p, predictive) if getattr(p, "scale", 0) else None
+        sp = spread(p, predictive) if noisy else None
         spreads.append(sp)
         bits.append(p.bits - (sp.gain if sp else 0.0))
     low = min(bits)
