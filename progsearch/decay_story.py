@@ -246,7 +246,9 @@ def program_findings(clean: ProgramRow, noisy: ProgramRow) -> list[str]:
     ]
     if clean.matches_rule and noisy.heldout_error is None:
         found.append("Exact search finds the rule in exact data and nothing shorter than the data "
-                     "in noisy data; weight decay gives up exactness and still predicts.")
+                     "in noisy data; weight decay gives up exactness and still predicts. Noisy "
+                     "mode gives it up too: progsearch demo noisy_occam ranks programs by their "
+                     "bits plus their residuals' bits on these terms.")
     return found
 
 

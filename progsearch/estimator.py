@@ -13,6 +13,12 @@ constant: the training term at the nearest training index (the lower index on a 
 ``predict`` always returns a number, and ``cross_val_score`` with ``KFold`` (which asks for
 terms before the training run) scores every fold; ``fallback(X)`` says where it was used.
 
+``noise=True`` runs the noisy search (``search(noise=True)``): programs are ranked by their
+two-part length (program bits + the bits of their residuals) and need not reproduce the terms;
+``y`` must still be integers (round measurements to the precision they have), the search runs
+on the longest run of consecutive indices, and ``program_`` is the shortest model that predicts
+(a constant at worst), whose values ``c0 + c1 * f(n)`` are what ``predict`` returns.
+
 Importing this module imports scikit-learn (seconds); ``import progsearch`` does not.
 """
 
@@ -75,7 +81,8 @@ class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
     """Predict a(n) from n with the shortest program that reproduces the training pairs.
 
     Fitted attributes: ``program_`` (the program ``predict`` uses), ``programs_`` (all that
-    fit, shortest first), ``points_`` (the training pairs ``(n, a(n))``, sorted; the fallback
+    fit, shortest first; with ``noise=True`` all the search found, by two-part length),
+    ``points_`` (the training pairs ``(n, a(n))``, sorted; the fallback
     reads them), ``result_`` (the :class:`~progsearch.search.SearchResult` of the run searched)
     and ``n_features_in_``.
 
@@ -86,9 +93,11 @@ class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
     ('n*n', [100.0, 121.0])
     """
 
-    def __init__(self, *, time_limit: float = 1.0, max_size: int = MAX_SIZE):
+    def __init__(self, *, time_limit: float = 1.0, max_size: int = MAX_SIZE,
+                 noise: bool = False):
         self.time_limit = time_limit
         self.max_size = max_size
+        self.noise = noise
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -109,9 +118,9 @@ class ProgramSearchRegressor(RegressorMixin, BaseEstimator):
             raise ValueError("X must hold at least 2 consecutive indices, got "
                              f"{len(terms)} in a row")
         self.result_ = search(terms, offset=start, time_limit=self.time_limit,
-                              max_size=self.max_size)
-        fitting = [p for p in self.result_.programs
-                   if all(_value(p, n) == v for n, v in points.items())]
+                              max_size=self.max_size, noise=self.noise)
+        fitting = [] if self.noise else [p for p in self.result_.programs
+                                         if all(_value(p, n) == v for n, v in points.items())]
         self.programs_ = fitting or list(self.result_.programs)
         self.program_ = next((p for p in self.programs_ if p.predicts), self.programs_[0])
         self.points_ = tuple(sorted(points.items()))

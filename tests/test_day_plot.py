@@ -5,7 +5,7 @@ import math
 import pytest
 
 from progsearch import compare
-from progsearch.plot import LABEL, continuations, plot_comparison, points
+from progsearch.plot import FLOOR, LABEL, continuations, plot_comparison
 
 pytest.importorskip("matplotlib")
 
@@ -30,13 +30,33 @@ def test_two_panels_and_a_short_legend(fib):
     assert right.get_ylabel() == "held-out relative error"
 
 
+def held_out_error(values, truth):
+    """|values - truth| / max(1, |truth|), written out here."""
+    num = sum((float(v) - t) ** 2 for v, t in zip(values, truth))
+    return math.sqrt(num / max(1, sum(t * t for t in truth)))
+
+
 def test_the_argument_panel_has_every_program_and_ridge_fit(fib):
     right = plot_comparison(fib).axes[1]
-    drawn = sum(len(coll.get_offsets()) for coll in right.collections)
-    pts = points(fib)
-    assert drawn == len([p for p in pts if p[0] != "lookup"]) + 1  # and the pick's star
+    *clouds, star = right.collections
+    drawn = sorted((round(float(x), 6), float(y)) for c in clouds for x, y in c.get_offsets())
+    start, k = len(fib.train), len(fib.heldout)
+    expected = []  # (bits, held-out error) of every program but the lookup, and every ridge fit
+    for p in fib.result.programs:
+        if p.form != "lookup":
+            values = p.continuation(start, k)
+            expected.append((p.bits, None if values is None or len(values) < k
+                             else held_out_error(values, fib.heldout)))
+    for r in fib.rows:
+        if r.form == "ridge":
+            expected.append((r.bits, held_out_error(r.fit.predict(range(start, start + k)),
+                                                    fib.heldout)))
+    assert [x for x, _ in drawn] == sorted(round(b, 6) for b, _ in expected)
+    exact = sorted(round(b, 6) for b, e in expected if e == 0)
+    assert exact and [x for x, y in drawn if y == FLOOR] == exact  # exact ones on the floor
+    (x, y), = star.get_offsets()
+    assert (x, y) == (fib.pick.bits, FLOOR)  # the pick predicts the held-out terms exactly
     assert any(t.get_text().startswith("lookup, ") for t in right.texts)  # the lookup marked
-    assert len(pts) == len(fib.result.programs) + sum(r.form == "ridge" for r in fib.rows)
 
 
 def test_a_log_scale_never_draws_non_positive_ridge_values():

@@ -120,7 +120,7 @@ def test_integral_floats_are_accepted():
 
 def test_clone_params_and_repr():
     est = ProgramSearchRegressor(time_limit=0.3, max_size=4)
-    assert clone(est).get_params() == {"time_limit": 0.3, "max_size": 4}
+    assert clone(est).get_params() == {"time_limit": 0.3, "max_size": 4, "noise": False}
     assert repr(est) == "ProgramSearchRegressor(max_size=4, time_limit=0.3)"
     assert repr(pickle.loads(pickle.dumps(est))) == repr(est)
 

@@ -11,6 +11,8 @@ from progsearch.cli import main
 from progsearch.cli.shared import InputError
 from progsearch.cli.values import parse_values, units_note
 from progsearch.compare import compare
+from progsearch.forms import Lookup
+from progsearch.length import count_bits
 from progsearch.noise.values import decimal_terms
 
 LINE = "4 3 5 9 13 14 14 16 18 20 23 26".split()  # about 2n + 3, with noise
@@ -40,6 +42,20 @@ def test_non_finite_or_non_numbers_are_refused_in_one_line(bad):
     with pytest.raises(InputError, match="is not a finite number") as e:
         parse_values(["1", bad])
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("words", [["1", "0.1234567890123"], ["0.1234567890123", "2.5"]])
+def test_more_decimals_than_read_are_refused_as_such_in_one_line(words):
+    with pytest.raises(InputError) as e:
+        parse_values(words)
+    assert str(e.value) == ("term '0.1234567890123' has 13 decimals; at most 12 are read (round "
+                            "the terms to the precision they have)")
+    assert parse_values(["0.123456789012", "1"]) == ([123456789012, 10**12], 12)  # 12: read
+
+
+def test_a_non_number_after_a_too_precise_term_is_named():
+    with pytest.raises(InputError, match="^term 'x' is not a finite number$"):
+        parse_values(["0.1234567890123", "x"])
 
 
 def test_library_refusals_name_the_term():
@@ -83,6 +99,29 @@ def test_compare_noisy_rows_carry_model_and_residual_bits(capsys):
     assert "two-part lengths of the training terms" in out
 
 
+def test_guess_noisy_json_carries_program_and_residual_bits(capsys):
+    from test_noise import ref_point_bits, ref_residual_bits
+
+    code, out, _ = run(["guess", "--noisy", "--json", "--max-size", "4", *LINE], capsys)
+    doc, terms = json.loads(out), [int(v) for v in LINE]
+    best = doc["best"]
+    assert code == 0 and doc["noise"] is True and best["scale"] > 0
+    namespace: dict = {}
+    exec(best["source"], namespace)  # the pick's own source gives its model values
+    resid = [t - namespace["a"](n) for n, t in enumerate(terms)]
+    assert best["residual_bits"] == pytest.approx(ref_residual_bits(resid), abs=1e-3)
+    at_scale = count_bits(best["scale"]) + sum(ref_point_bits(r, best["scale"]) for r in resid)
+    assert best["residual_bits"] == pytest.approx(at_scale, abs=1e-3)  # the scale it names
+    assert best["residual_sd"] == pytest.approx(0.25 * 2 ** ((best["scale"] - 1) / 4))
+    assert best["bits"] == pytest.approx(best["program_bits"] + best["residual_bits"], abs=2e-3)
+    lookup = next(p for p in doc["programs"] if p["form"] == "lookup")
+    assert lookup["residual_bits"] == 1.0 and lookup["scale"] == 0  # exact: 'all residuals 0'
+    assert lookup["program_bits"] == pytest.approx(Lookup(terms).bits + math.log2(3), abs=1e-3)
+    code, out, _ = run(["guess", "--json", "--max-size", "3", *LINE], capsys)
+    exact = json.loads(out)
+    assert "noise" not in exact and "residual_bits" not in exact["best"]
+
+
 def test_compare_rows_add_up_to_the_search_ranking():
     terms = [int(v) for v in LINE]
     c = compare(terms[:9], terms[9:], noise=True, max_size=4, time_limit=60.0)
@@ -122,3 +161,14 @@ def test_bench_noisy_flag_prints_the_report(capsys):
                        capsys)
     data = json.loads(out)
     assert data["sequences"] == 1 and len(data["rows"]) == 1 and data["rel_sigma"] == 0.05
+
+
+def test_bench_p90_is_the_nearest_rank_and_ridge_takes_every_float_range_term():
+    rows = [bench_noisy.NoisyRow(f"A{i}", "n", False, float(i), 1.0, (False, False),
+                                 (False, False)) for i in range(1, 11)]
+    # nearest rank: the smallest time with at least 90% of the 10 at or below it is the 9th
+    assert bench_noisy.summary(rows)["p90_s"] == 9.0
+    assert bench_noisy.summary(rows[:1])["p90_s"] == 1.0
+    big = [2**1022 + 3**600 * k for k in range(15)]  # 1023-bit terms: floats, so ridge runs
+    assert bench_noisy._floats(big) and float(max(big)) < math.inf
+    assert not bench_noisy._floats(big + [2**1023])  # float(2**1023) is finite, ridge refuses

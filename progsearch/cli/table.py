@@ -11,6 +11,7 @@ import textwrap
 from progsearch.confidence import LEVELS, Confidence, confidence, unsearched_bits
 from progsearch.display import next_terms, show, simplified
 from progsearch.forms import Program
+from progsearch.noise.program import Fitted
 from progsearch.search import SearchResult
 from progsearch.text import WIDTH, integer, plural
 
@@ -28,7 +29,10 @@ def program_dict(prog: Program, start: int, k: int) -> dict:
     """The JSON fields of a program, with its ``k`` terms from index ``start``.
 
     ``next`` holds the terms up to the first the program cannot compute (null for a table,
-    which predicts nothing); ``stops`` then says why.
+    which predicts nothing); ``stops`` then says why.  A program of a noisy search (a
+    noise.Fitted) also carries its two-part length's parts: ``program_bits`` (with the model
+    tag and constants) + ``residual_bits`` = ``bits``, the residuals' ``scale`` index and their
+    coded standard deviation ``residual_sd`` (0 for an exact fit).
 
     >>> from progsearch.search import search
     >>> d = program_dict(search([1, 2, 3, 4], max_size=3).best, 4, 2)
@@ -36,9 +40,14 @@ def program_dict(prog: Program, start: int, k: int) -> dict:
     ('formula', '1 + n', [5, 6], None)
     """
     values, why = next_terms(prog, start, k)
-    return {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
-            "program": show(prog), "source": prog.source,
-            "next": list(values) if prog.predicts else None, "stops": why}
+    out = {"form": prog.form, "bits": round(prog.bits, 3), "chars": prog.chars,
+           "program": show(prog), "source": prog.source,
+           "next": list(values) if prog.predicts else None, "stops": why}
+    if isinstance(prog, Fitted):
+        out.update(program_bits=round(prog.program_bits, 3),
+                   residual_bits=round(prog.residual_bits, 3), scale=prog.scale,
+                   residual_sd=round(prog.sigma, 6))
+    return out
 
 
 def _confidence_dict(c: Confidence, mixture) -> dict:
@@ -59,7 +68,8 @@ def result_dict(r: SearchResult, k: int) -> dict:
     ['terms', 'offset', 'best', 'programs', 'prediction', 'stats']
     """
     start = r.offset + len(r.terms)
-    return {"terms": r.terms, "offset": r.offset,
+    noise = {"noise": True} if isinstance(r.best, Fitted) else {}
+    return {"terms": r.terms, "offset": r.offset, **noise,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
             "prediction": [_confidence_dict(c, m) for c, m in zip(confidence(r, k), r.predict(k))],

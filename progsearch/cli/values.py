@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from progsearch.cli.shared import InputError
-from progsearch.noise.values import decimal_terms
+from progsearch.noise.values import MAX_DECIMALS, TooManyDecimals, decimal_terms
 from progsearch.text import clip
 
 
@@ -16,6 +16,11 @@ def parse_values(tokens: list[str]) -> tuple[list[int], int]:
     Traceback (most recent call last):
     ...
     progsearch.cli.shared.InputError: term 'inf' is not a finite number
+    >>> parse_values(["0.5", "0.1234567890123"])  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    ...
+    progsearch.cli.shared.InputError: term '0.1234567890123' has 13 decimals; at most 12 are read
+    (round the terms to the precision they have)
     """
     words = [t for tok in tokens for t in tok.replace(",", " ").split()]
     bad = next((w for w in words if not w.isascii()), None)
@@ -23,6 +28,10 @@ def parse_values(tokens: list[str]) -> tuple[list[int], int]:
         raise InputError(f"term {bad[:30]!r} is not a finite number")
     try:
         return decimal_terms(words)
+    except TooManyDecimals as e:
+        raise InputError(f"term {clip(words[e.index], 30)!r} has {e.places} decimals; at most "
+                         f"{MAX_DECIMALS} are read (round the terms to the precision they "
+                         "have)") from None
     except (ValueError, TypeError) as e:
         bad = next((w for w in words if _bad(w)), None)
         if bad is None:
@@ -34,6 +43,8 @@ def parse_values(tokens: list[str]) -> tuple[list[int], int]:
 def _bad(word: str) -> bool:
     try:
         decimal_terms([word])
+    except TooManyDecimals:
+        return False  # a number, only too precise
     except (ValueError, TypeError):
         return True
     return False

@@ -90,6 +90,26 @@ def _envelope(n: int) -> tuple[np.ndarray, ...]:
     return tuple(np.array(col) for col in zip(*hull))
 
 
+def scale_lengths(ss: float, n: int) -> np.ndarray:
+    """Bits of ``n`` residuals whose squares sum to ``ss``, at every scale ``s = 1..S_MAX``.
+
+    Entry ``s - 1`` is the scale's word and the residuals' code at it; the least is what
+    residual_bits gives (the lower envelope of these lines).
+
+    >>> lengths = scale_lengths(2.0, 3)
+    >>> bits, s = residual_bits([[1, -1, 0]])
+    >>> int(lengths.argmin()) + 1 == int(s[0]), bool(abs(lengths.min() - bits[0]) < 1e-9)
+    (True, True)
+    """
+    log2z, slope = _scales()
+    return _scale_word_bits() + n * log2z[1:] + slope[1:] * float(ss)
+
+
+@functools.lru_cache(maxsize=1)
+def _scale_word_bits() -> np.ndarray:
+    return np.array([float(scale_bits(s)) for s in range(1, S_MAX + 1)])
+
+
 def _ss_bits(ss: np.ndarray, exact: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Residual bits and scale from the sums of squares (float) and the exact-fit flags."""
     starts, s, a, b = _envelope(n)

@@ -58,7 +58,9 @@ def fitted(inner: Program, terms: list[int]) -> Fitted | None:
     part = two_part_one(inner.bits, values, terms, affine=True)
     if not math.isfinite(part.total):
         return None
-    return Fitted(inner, part.c0, part.c1, part.program, part.residual, part.scale)
+    resid = [t - part.c0 - part.c1 * v for t, v in zip(terms, values)]
+    return Fitted(inner, part.c0, part.c1, part.program, part.residual, part.scale,
+                  points=len(terms), sumsq=sum(r * r for r in resid), rsum=sum(resid))
 
 
 def constants(terms: list[int], offset: int) -> list[Fitted]:
@@ -75,7 +77,8 @@ def constants(terms: list[int], offset: int) -> list[Fitted]:
         bits, scale = residual_bits_one([t - c for t in terms])
         if math.isfinite(bits):
             out.append(Fitted(Formula(Const(c), offset), 0, 1, AFFINE_TAG_BITS + int_bits(c),
-                              bits, scale, kind="constant"))
+                              bits, scale, kind="constant", points=len(terms),
+                              sumsq=sum((t - c) ** 2 for t in terms), rsum=total - c * len(terms)))
     return out
 
 

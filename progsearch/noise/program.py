@@ -4,10 +4,12 @@ The model is ``c0 + c1 * f(n)`` for an inner program ``f`` (any form; ``c0 = 0, 
 program itself; a ``constant`` model is a formula that is one integer, priced as noise.code
 says, without the program's own bits), and the data are the model plus residuals coded as in
 noise.code.  ``bits`` is the whole two-part length, ``program_bits + residual_bits``: it is
-what ranks programs and weighs the ``2**-bits`` mixture in a noisy search (prior times
-likelihood), so a search in noisy mode needs no other ranking.  ``program_bits`` is the inner
-program's bits, the model tag and the constants; ``residual_bits`` the residuals' code.  An
-exact fit has ``scale == 0``.
+what ranks programs in a noisy search (prior times likelihood), so a search in noisy mode needs
+no other ranking.  ``program_bits`` is the inner program's bits, the model tag and the
+constants; ``residual_bits`` the residuals' code.  An exact fit has ``scale == 0``.
+``points``, ``sumsq`` and ``rsum`` (the number of training terms, the sum of the squared
+residuals and the sum of the residuals, when known) let the prediction sum the code over every
+scale and every value of the stated constant (noise.predict), which weighs the mixture.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ class Fitted(Program):
     """``c0 + c1 * inner(n)``, with its residuals on the training terms coded at scale ``s``."""
 
     def __init__(self, inner: Program, c0: int, c1: int, program_bits: float,
-                 residual_bits: float, scale: int, kind: str | None = None):
+                 residual_bits: float, scale: int, kind: str | None = None, *,
+                 points: int = 0, sumsq: float = 0.0, rsum: float = 0.0):
         super().__init__(inner.offset)
         self.kind = kind or ("plain" if (c0, c1) == (0, 1) else "affine")
         if self.kind not in MODELS:
             raise ValueError(f"kind must be one of {MODELS}, got {kind!r}")
         self.inner, self.c0, self.c1 = inner, int(c0), int(c1)
         self.program_bits, self.residual_bits, self.scale = program_bits, residual_bits, scale
+        self.points, self.sumsq, self.rsum = points, float(sumsq), float(rsum)  # 0: unknown
         self.form = inner.form
         self.predicts = inner.predicts
 

@@ -16,6 +16,18 @@ from collections.abc import Sequence
 MAX_DECIMALS = 12  # more decimals than this is not a stated precision but float noise
 
 
+class TooManyDecimals(ValueError):
+    """A term gives more than MAX_DECIMALS decimals: ``index``, its ``value`` and ``places``."""
+
+    def __init__(self, index: int, value: object, places: int):
+        super().__init__(f"terms may have at most {MAX_DECIMALS} decimals; term {index} "
+                         f"({value!r}) has {places}")
+        self.index, self.value, self.places = index, value, places
+
+    def __repr__(self) -> str:
+        return f"TooManyDecimals(term {self.index}: {self.places} decimals)"
+
+
 def _decimal(value: object, i: int) -> decimal.Decimal:
     if isinstance(value, bool):
         raise TypeError(f"terms must be numbers; term {i} is {value!r}")
@@ -45,9 +57,15 @@ def decimal_terms(values: Sequence[object]) -> tuple[list[int], int]:
     Traceback (most recent call last):
     ...
     ValueError: terms must be finite numbers; term 0 is 'nan'
+    >>> decimal_terms([1, "0.1234567890123"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    progsearch.noise.values.TooManyDecimals: terms may have at most 12 decimals; term 1 ... has 13
     """
     ds = [_decimal(v, i) for i, v in enumerate(values)]
-    places = max((max(0, -d.as_tuple().exponent) for d in ds), default=0)
+    each = [max(0, -d.as_tuple().exponent) for d in ds]
+    places = max(each, default=0)
     if places > MAX_DECIMALS:
-        raise ValueError(f"terms must have at most {MAX_DECIMALS} decimals, got {places}")
+        i = next(i for i, k in enumerate(each) if k > MAX_DECIMALS)
+        raise TooManyDecimals(i, values[i], each[i])
     return [int(d.scaleb(places)) for d in ds], places
