@@ -75,12 +75,16 @@ def beatty_fits(terms: list[int], offset: int) -> list[tuple[int, int, int, int]
 
 
 def find_beatty(terms: list[int], offset: int, budget: Budget) -> list[Program]:
-    """The shortest Beatty formulas that reproduce the terms (none for too few, or too large).
+    """The shortest Beatty formulas that reproduce the terms (none for too few, too large, or
+    an arithmetic progression: floor(n*r + s) with r irrational is one only by coincidence, and
+    the progression's own formula is shorter).
 
     >>> find_beatty([0, 1, 2, 4, 5, 7, 8, 9, 11, 12], 0, Budget(1.0, 8, 1e9))[0]
     Formula(isqrt(2*n*n), 32.6 bits)
     """
     if len(terms) < MIN_TERMS or offset < 0 or max(abs(v) for v in terms) > MAX_TERM:
+        return []
+    if len({b - a for a, b in zip(terms, terms[1:])}) == 1:
         return []
     try:
         budget.check()

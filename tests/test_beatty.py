@@ -80,4 +80,6 @@ def test_an_expired_budget_stops_the_finder_and_says_why():
 def test_too_few_or_too_large_terms_are_not_searched():
     budget = Budget(5.0, 8, 1e9)
     assert find_beatty([0, 1, 2, 4], 0, budget) == []
-    assert find_beatty([2**50 + k for k in range(10)], 0, budget) == []
+    assert find_beatty([2**50 + k for k in range(0, 20, 2)], 0, budget) == []
+    assert find_beatty(list(range(3, 30, 3)), 0, budget) == []  # 3*n + 3, found elsewhere
+    assert find_beatty(exact_terms(0, 2, 0, 1, 0, 10), 0, budget)
