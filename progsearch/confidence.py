@@ -102,7 +102,9 @@ def confidence(r: SearchResult, k: int = 1) -> list[Confidence]:
     start = r.offset + len(r.terms)
     low = r.programs[0].bits
     weights = [2.0 ** (low - p.bits) for p in r.programs]
-    unsearched = 2.0 ** min(low - unsearched_bits(r.stats.max_size), 1000.0)  # no overflow
+    # a noisy pick: the stand-in fits no better than the pick, so it pays the pick's residuals
+    u_bits = unsearched_bits(r.stats.max_size) + getattr(r.programs[0], "residual_bits", 0.0)
+    unsearched = 2.0 ** min(low - u_bits, 1000.0)  # no overflow
     found = sum(weights)
     total = found + unsearched
     lookup = sum(w for p, w in zip(r.programs, weights) if p.form == "lookup")

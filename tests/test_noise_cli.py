@@ -122,6 +122,29 @@ def test_guess_noisy_json_carries_program_and_residual_bits(capsys):
     assert "noise" not in exact and "residual_bits" not in exact["best"]
 
 
+def test_guess_noisy_prints_the_mixture_probability_and_no_benchmark_level(capsys):
+    from progsearch.search import search
+    budget = ["--max-size", "6", "--time-limit", "60"]  # stopped by size: the same both times
+    code, out, _ = run(["guess", *LINE, "--noisy", "--next", "2", *budget], capsys)
+    assert code == 0
+    want = search([int(v) for v in LINE], noise=True, max_size=6, time_limit=60).predict(2)
+    for m in want:
+        value, p = m.candidates[0]
+        assert f"a({m.n}) = {value}" in out and f"p {p:.3f} for this exact value" in out
+    assert "share" not in out and "right on the benchmark" not in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_guess_noisy_json_prediction_is_the_mixture_and_has_no_level(capsys):
+    code, out, _ = run(["guess", *LINE, "--noisy", "--next", "2", "--json", "--max-size", "6"],
+                       capsys)
+    assert code == 0
+    for row in json.loads(out)["prediction"]:
+        assert row["confidence"] is None
+        assert [row["value"], row["p"]] == row["candidates"][0]
+        assert row["p"] < 0.5  # a noisy rule does not claim one exact value
+
+
 def test_compare_rows_add_up_to_the_search_ranking():
     terms = [int(v) for v in LINE]
     c = compare(terms[:9], terms[9:], noise=True, max_size=4, time_limit=60.0)

@@ -266,3 +266,16 @@ def test_pure_noise_ends_at_a_constant_or_the_lookup_and_claims_about_chance():
     assert max(ratios) <= 1.6  # and never far above it: the scale is learnt from 15 terms (1.528)
     # calibration: the claimed p against the predicted value's true probability (0.0489, 0.0471)
     assert 0.95 * np.mean(true) <= np.mean(claimed) <= 1.06 * np.mean(true)
+
+
+def test_a_search_stopped_by_time_still_scores_the_formulas_it_grew():
+    from progsearch.budget import Budget
+    from progsearch.noise.finders import find_fitted
+
+    line = [4, 3, 5, 9, 13, 14, 14, 16, 18, 20, 23, 26]  # about 2n + 3, with noise
+    budget = Budget(60.0, 8, 2**31)
+    budget.deadline = budget.start  # the finders' time is up; the results' time is not
+    found = find_fitted(line, 0, budget)
+    fits = [p for p in found if getattr(p, "kind", "") == "affine"]
+    assert fits and min(fits, key=lambda p: p.bits).c1 == 2
+    assert budget.stats.stopped_by == "time_limit"

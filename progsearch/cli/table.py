@@ -50,11 +50,16 @@ def program_dict(prog: Program, start: int, k: int) -> dict:
     return out
 
 
-def _confidence_dict(c: Confidence, mixture) -> dict:
+def _confidence_dict(c: Confidence, mixture, noisy: bool = False) -> dict:
     """A predicted term in JSON: value, share, level, the shares that predict nothing, and the
-    candidates of the mixture of the programs found (``SearchResult.predict``)."""
-    value = c.value
-    return {"n": c.n, "value": value, "p": round(c.p, 6), "confidence": c.level,
+    candidates of the mixture of the programs found (``SearchResult.predict``).  For a noisy
+    pick the value and ``p`` are the mixture's first candidate and there is no level (the
+    levels were measured on exact data)."""
+    value, p, level = c.value, c.p, c.level
+    if noisy:
+        value, p = mixture.candidates[0] if mixture.candidates else (None, 0.0)
+        level = None
+    return {"n": c.n, "value": value, "p": round(p, 6), "confidence": level,
             "ratio": round(c.ratio, 6), "p_lookup": round(c.p_lookup, 6),
             "p_unsearched": round(c.p_unsearched, 6), "p_none": round(c.p_none, 6),
             "candidates": [[v, round(q, 6)] for v, q in mixture.candidates[:5]]}
@@ -72,7 +77,8 @@ def result_dict(r: SearchResult, k: int) -> dict:
     return {"terms": r.terms, "offset": r.offset, **noise,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
-            "prediction": [_confidence_dict(c, m) for c, m in zip(confidence(r, k), r.predict(k))],
+            "prediction": [_confidence_dict(c, m, bool(getattr(r.best, "scale", 0)))
+                           for c, m in zip(confidence(r, k), r.predict(k))],
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
 
@@ -136,6 +142,8 @@ def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = 
 
 def prediction_lines(r: SearchResult, k: int) -> list[str]:
     """The mixture's prediction, each term with its share and the confidence in words."""
+    if getattr(r.best, "scale", 0):
+        return noisy_prediction_lines(r, k)
     rows = confidence(r, k)
     if not rows:
         return []
@@ -163,6 +171,29 @@ def prediction_lines(r: SearchResult, k: int) -> list[str]:
     compress = (f"The pick is {first.ratio:.2f} of the lookup table's length ({r.best.bits:.1f} "
                 f"of {table:.1f} bits).")
     return out + [textwrap.fill(f"{weights} {compress}", WIDTH), _levels_line()]
+
+
+def noisy_prediction_lines(r: SearchResult, k: int) -> list[str]:
+    """A noisy pick's prediction: each term's most probable value under the mixture, whose
+    programs spread their votes by their residual codes, and the pick's residual scale.
+
+    >>> from progsearch.search import search
+    >>> r = search([5, 9, 18, 23, 33, 45, 59, 72, 91, 113, 129, 155, 181], noise=True,
+    ...            max_size=6, time_limit=60.0)
+    >>> [line.split()[0] for line in noisy_prediction_lines(r, 1)]
+    ['prediction', 'code):', 'a(13)', 'The', 'confidence']
+    """
+    sd = r.best.sigma
+    out = textwrap.wrap(f"prediction (the 2**-bits mixture of the {len(r.programs)} programs "
+                        "found, each spreading its vote by its residual code):", WIDTH)
+    for m in r.predict(k):
+        value, q = m.candidates[0] if m.candidates else (None, 0.0)
+        left = f"  a({m.n}) = {'?' if value is None else integer(value)}"
+        out.append(f"{left:<24}p {q:.3f} for this exact value")
+    return out + [textwrap.fill(
+        f"The pick's residuals are coded at sd {sd:.3g}: a term off its rule by up to {2 * sd:.3g}"
+        " is usual (about 95%). No confidence level in words: the levels were measured on "
+        "exact data (benchmarks/README.md).", WIDTH)]
 
 
 def _none_reason(r: SearchResult, c: Confidence) -> str:

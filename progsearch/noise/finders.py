@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..budget import Budget
 from ..engine import Stop
-from ..enumeration import _engine_programs, find_expressions, grow_engines
+from ..enumeration import RANKING_SHARE, _engine_programs, find_expressions, grow_engines
 from ..finders import Finder
 from ..forms import Formula, Program
 from ..language import Const, Invalid
@@ -104,10 +104,18 @@ def _approximate(eng, terms: list[int], offset: int, budget: Budget) -> list[Pro
     Formulas of up to ``max_size - 2`` nodes are candidates (each with two affine constants):
     the search computes their rows anyway, while the rows of the last kept size (``max_size -
     1``) are never needed by an exact search and would take as long as the search itself.
+    Scoring is work on results, as re-checking hits is: it runs past the finders' deadline, up
+    to the share kept for ranking (a search stopped by time still scores what it grew).
     """
+    def check() -> None:
+        if budget.finished(keep=RANKING_SHARE):
+            raise Stop("interrupt" if budget.interrupted else "time_limit")
+        if eng.nbytes > budget.max_bytes:
+            raise Stop("memory")
+        budget.memory.check()
+
     try:
-        best = best_candidates(eng, eng.target, check=lambda: budget.check(eng.nbytes),
-                               max_size=budget.max_size - 2)
+        best = best_candidates(eng, eng.target, check=check, max_size=budget.max_size - 2)
     except Stop as stop:
         budget.stopped(stop.reason)
         return []
