@@ -181,7 +181,7 @@ def noisy_prediction_lines(r: SearchResult, k: int) -> list[str]:
     >>> r = search([5, 9, 18, 23, 33, 45, 59, 72, 91, 113, 129, 155, 181], noise=True,
     ...            max_size=6, time_limit=60.0)
     >>> [line.split()[0] for line in noisy_prediction_lines(r, 1)]
-    ['prediction', 'code):', 'a(13)', 'The', 'confidence']
+    ['prediction', 'code):', 'a(13)', 'The']
     """
     sd = r.best.sigma
     out = textwrap.wrap(f"prediction (the 2**-bits mixture of the {len(r.programs)} programs "
