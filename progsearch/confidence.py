@@ -99,7 +99,6 @@ def confidence(r: SearchResult, k: int = 1) -> list[Confidence]:
     >>> c.value, c.level, c.p_lookup < 1e-9 < c.p_unsearched < 0.001, round(c.ratio, 2)
     (225, 'almost certain', True, 0.07)
     """
-    start = r.offset + len(r.terms)
     low = r.programs[0].bits
     weights = [2.0 ** (low - p.bits) for p in r.programs]
     # a noisy pick: the stand-in fits no better than the pick, so it pays the pick's residuals
@@ -110,17 +109,10 @@ def confidence(r: SearchResult, k: int = 1) -> list[Confidence]:
     lookup = sum(w for p, w in zip(r.programs, weights) if p.form == "lookup")
     table = next((p.bits for p in r.programs if p.form == "lookup"), low)
     ratio = low / table if table > 0 else 1.0
-    columns = [r.continuation(p, k) or () for p in r.programs]  # up to where each stops (kept)
     out = []
-    for j in range(k):
-        votes: dict[int, list] = {}  # value -> [weight, rank of its best program]
-        for rank, (seq, w) in enumerate(zip(columns, weights)):
-            if j < len(seq):
-                votes.setdefault(seq[j], [0.0, rank])[0] += w
-        best = min(votes.items(), key=lambda vw: (-vw[1][0], vw[1][1]), default=None)
-        value, weight = (None, 0.0) if best is None else (best[0], best[1][0])
-        none = total - sum(w for w, _ in votes.values())
-        out.append(Confidence(start + j, value, weight / total, lookup / total,
-                              unsearched / total, none / total, ratio,
-                              weight / found))
+    for m in r.predict(k):  # the mixture of the programs found, ties broken as the pick
+        value, agree = m.candidates[0] if m.candidates else (None, 0.0)
+        none = m.p_none * found + unsearched
+        out.append(Confidence(m.n, value, agree * found / total, lookup / total,
+                              unsearched / total, none / total, ratio, agree))
     return out
