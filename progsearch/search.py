@@ -27,7 +27,6 @@ import numpy as np
 from .beatty import find_beatty
 from .bigint import int_text
 from .budget import Budget, SearchStats
-from .engine.memory import capped
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
 from .filters import find_filters
 from .finders import Finder, find_lookup, find_p_recursive, find_periodic
@@ -251,18 +250,17 @@ def run_finders(terms: list[int], offset: int, budget: Budget,
 
 def _run_each(terms: list[int], offset: int, budget: Budget,
               finders: Sequence[Finder]) -> list[Program]:
-    """What the finders find, with the budget's memory cap active; none starts once the time
+    """What the finders find within the budget (its memory cap too); none starts once the time
     is up, and Ctrl-C stops the one running (its programs are lost, the others' kept)."""
     programs: list[Program] = []
-    with capped(budget.memory):
-        for find in finders:
-            if programs and budget.finished():
-                budget.stopped("interrupt" if budget.interrupted else "time_limit")
-                break
-            try:
-                programs += find(terms, offset, budget)
-            except KeyboardInterrupt:
-                budget.stopped("interrupt")
+    for find in finders:
+        if programs and budget.finished():
+            budget.stopped("interrupt" if budget.interrupted else "time_limit")
+            break
+        try:
+            programs += find(terms, offset, budget)
+        except KeyboardInterrupt:
+            budget.stopped("interrupt")
     if not programs and budget.interrupted:
         programs = find_lookup(terms, offset, budget)  # Ctrl-C came first: the table at least
     return programs

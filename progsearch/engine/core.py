@@ -22,7 +22,7 @@ from .evaluate import domain_rows
 from .hashing import RowHash
 from .keyset import KeySet
 from .linear import LINEAR, hash_block, join
-from .memory import active
+from .memory import MemoryCap
 from .records import EngineStats, Hit, Stop
 from .rows import compute_rows
 
@@ -56,8 +56,8 @@ class Engine:
         self.bank_bytes = 0  # updated when a bank is made or computed
         self._stale_keys = False
         self.check: Callable[[], None] = lambda: None  # the budget of the current call
-        self.max_bytes = float("inf")  # the memory budget, if the caller has one
-        self.memory = active()  # the search's measured memory cap (engine.memory), if any
+        self.max_bytes = float("inf")  # the memory budget, if the caller has one (limit)
+        self.memory: MemoryCap | None = None  # the search's measured memory cap, if any
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -125,6 +125,10 @@ class Engine:
         idx = keys.add_new(h)
         parts.append(k, i, j, h[idx], *operands(idx))
         self.pending_bytes += 16 * len(idx)
+
+    def limit(self, max_bytes: float, memory: MemoryCap | None) -> None:
+        """The memory it may use: its share of the budget, and the search's measured cap."""
+        self.max_bytes, self.memory = max_bytes, memory
 
     # -- enumeration -----------------------------------------------------------------------
     def grow(self, check: Callable[[], None] = lambda: None, keep: bool = True) -> None:

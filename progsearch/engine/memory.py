@@ -7,14 +7,12 @@ sizes its reservations from :meth:`MemoryCap.left`; the budget asks it at every 
 memory is read from ``/proc/self/statm`` (Linux); elsewhere from ``resource.getrusage``, whose
 peak is a safe stand-in for the current value.
 
-A search makes its cap the *active* one while its finders run (:func:`capped`), so that the
-engines they build find it (:func:`active`) without it being passed through every finder.
+A search's budget holds its cap (``Budget.memory``); the finder that builds an engine hands it
+over with the engine's share of the memory budget (``Engine.limit``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import os
 import time
 
@@ -24,7 +22,6 @@ MARGIN = 16 * 2**20  # bytes kept free for what runs between two checks (a tile'
 REFRESH_S = 0.001  # read the resident memory at most this often
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-_ACTIVE: contextvars.ContextVar = contextvars.ContextVar("progsearch_memory_cap", default=None)
 
 
 def rss_bytes() -> int:
@@ -83,17 +80,3 @@ class MemoryCap:
     def __repr__(self) -> str:
         return f"MemoryCap({self.used() / 2**20:.0f} of {self.limit / 2**20:.0f} MiB used)"
 
-
-def active() -> MemoryCap | None:
-    """The cap of the search running in this context, if any."""
-    return _ACTIVE.get()
-
-
-@contextlib.contextmanager
-def capped(cap: MemoryCap):
-    """Make ``cap`` the active cap while the block runs."""
-    token = _ACTIVE.set(cap)
-    try:
-        yield cap
-    finally:
-        _ACTIVE.reset(token)
