@@ -59,15 +59,17 @@ class Budget:
         self.interrupted = False  # the user pressed Ctrl-C: every later phase stops at once
         self.stats = SearchStats()
 
-    def check(self, nbytes: float = 0) -> None:
+    def check(self, nbytes: float = 0, keep: float | None = None) -> None:
         """Raise Stop past the deadline, over the memory cap, or after Ctrl-C.
 
         The memory is what the process holds above what it held at the start (measured);
         ``nbytes``, what the caller counts it holds, stops it too if that is over the cap.
+        Work on results (re-checks, scoring) passes ``keep``: it may run past the deadline,
+        up to ``keep`` of the time limit before the end (:meth:`finished`).
         """
         if self.interrupted:
             raise Stop("interrupt")  # the user asked to stop: no later finder should start work
-        if time.perf_counter() > self.deadline:
+        if (time.perf_counter() > self.deadline) if keep is None else self.out_of_time(keep):
             raise Stop("time_limit")
         if nbytes > self.max_bytes:
             raise Stop("memory")

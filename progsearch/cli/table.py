@@ -50,6 +50,16 @@ def program_dict(prog: Program, start: int, k: int) -> dict:
     return out
 
 
+def noisy_pick(r: SearchResult) -> bool:
+    """Whether the pick is an approximate fit (its residuals coded at a scale, not exact).
+
+    >>> from progsearch.search import search
+    >>> noisy_pick(search([1, 2, 3, 4], max_size=3))
+    False
+    """
+    return isinstance(r.best, Fitted) and r.best.scale > 0
+
+
 def _confidence_dict(c: Confidence, mixture, noisy: bool = False) -> dict:
     """A predicted term in JSON: value, share, level, the shares that predict nothing, and the
     candidates of the mixture of the programs found (``SearchResult.predict``).  For a noisy
@@ -77,7 +87,7 @@ def result_dict(r: SearchResult, k: int) -> dict:
     return {"terms": r.terms, "offset": r.offset, **noise,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
-            "prediction": [_confidence_dict(c, m, bool(getattr(r.best, "scale", 0)))
+            "prediction": [_confidence_dict(c, m, noisy_pick(r))
                            for c, m in zip(confidence(r, k), r.predict(k))],
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
@@ -142,7 +152,7 @@ def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = 
 
 def prediction_lines(r: SearchResult, k: int) -> list[str]:
     """The mixture's prediction, each term with its share and the confidence in words."""
-    if getattr(r.best, "scale", 0):
+    if noisy_pick(r):
         return noisy_prediction_lines(r, k)
     rows = confidence(r, k)
     if not rows:

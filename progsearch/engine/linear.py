@@ -58,33 +58,33 @@ def hash_block(eng: EngineState, k: int, op: Op, i: int, j: int, parts: Pending,
                 h = hl[a, None] - hr[None, b]
             else:
                 h = wl[a] @ rv_t[:, b]
-            _add_marks(h, ml[a], mr[b])
+            _add_marks(h, ml, mr, a, b)
             h, rows = _pairs_of_tile(h, li, ri, a, b, tri)
             eng.stats.candidates += len(h)
             eng.keep(parts, k, i, j, h, rows)
 
 
-def _marks(eng: EngineState, bank, rows: np.ndarray) -> np.ndarray:
-    """The unknown marks of a bank's rows (0 where a row has no unknown)."""
-    out = np.zeros(len(rows), dtype=U64)
-    sent = np.flatnonzero(bank.sent[rows])
-    if sent.size:
-        out[sent] = eng.hash.unknown_marks(bank.vals[rows[sent]])
-    return out
+def _marks(eng: EngineState, bank, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where in ``rows`` the rows with unknowns are (ascending), and their unknown marks."""
+    at = np.flatnonzero(bank.sent[rows])
+    return at, eng.hash.unknown_marks(bank.vals[rows[at]])
 
 
-def _add_marks(h: np.ndarray, left: np.ndarray, right: np.ndarray) -> None:
-    """Add each operand's unknown marks to the tile's hashes (only the rows that have some).
+def _add_marks(h: np.ndarray, left: tuple, right: tuple, a: slice, b: slice) -> None:
+    """Add the unknown marks of the tile's operands (left rows ``a``, right columns ``b``).
 
     >>> h = np.zeros((2, 2), dtype=U64)
-    >>> _add_marks(h, np.array([5, 0], dtype=U64), np.array([3, 0], dtype=U64)); h.tolist()
+    >>> left = (np.array([0]), np.array([5], dtype=U64))
+    >>> right = (np.array([0]), np.array([3], dtype=U64))
+    >>> _add_marks(h, left, right, slice(0, 2), slice(0, 2)); h.tolist()
     [[8, 5], [3, 0]]
     """
-    rows, cols = np.flatnonzero(left), np.flatnonzero(right)
-    if rows.size:
-        h[rows] += left[rows, None]
-    if cols.size:
-        h[:, cols] += right[cols]
+    lo, hi = np.searchsorted(left[0], (a.start, a.stop))
+    if hi > lo:
+        h[left[0][lo:hi] - a.start] += left[1][lo:hi, None]
+    lo, hi = np.searchsorted(right[0], (b.start, b.stop))
+    if hi > lo:
+        h[:, right[0][lo:hi] - b.start] += right[1][lo:hi]
 
 
 def _pairs_of_tile(h: np.ndarray, li, ri, a: slice, b: slice, tri: bool):

@@ -37,27 +37,27 @@ def compute_rows(eng: EngineState, b: Bank) -> None:
             valid[rows] = ~bad[:, eng.required].any(axis=1)
             b.sent[rows] = bad.any(axis=1)  # bad: exactly where v is SENT
             b.h2[rows] = eng.hash.of_required(v)
-    valid &= _unique_unknowns(eng, vals, b.sent & valid, b.h)
     sent = np.flatnonzero(b.sent)
-    if sent.size:  # from now on their own hashes: a poison in an operand could cancel
-        b.h[sent] = eng.hash.of_rows(vals[sent])
+    own = eng.hash.of_rows(vals[sent])
+    valid[sent] &= _unique_unknowns(eng, own, b.h[sent], valid[sent])
+    b.h[sent] = own  # from now on their own hashes: operands' marks in them could cancel
     b.vals, b.valid = vals, valid
     eng.bank_bytes += b.nbytes - 16 * len(b)
 
 
-def _unique_unknowns(eng: EngineState, vals: np.ndarray, sent: np.ndarray,
-                     kept: np.ndarray) -> np.ndarray:
-    """False for rows with an unknown value whose row is already kept.
+def _unique_unknowns(eng: EngineState, own: np.ndarray, kept: np.ndarray,
+                     valid: np.ndarray) -> np.ndarray:
+    """For rows with an unknown value (their own hashes, the hashes they were kept by, and
+    whether they are valid): False where the row is already kept.
 
-    Sums, differences and products were kept by the hash of their wrapped values; where
-    a value became unknown that is not the hash of the row, so two equal rows can both
-    have been kept.  Their true hashes settle it: the first keeps its place.
+    Sums, differences and products were kept by the hash of their values and their operands'
+    unknown marks (hashing.py), not by the hash of their row, so two equal rows can both have
+    been kept.  Their own hashes settle it: the first keeps its place.
     """
-    keep = np.ones(len(vals), dtype=bool)
-    rows = np.flatnonzero(sent)
-    rows = rows[eng.hash.of_rows(vals[rows]) != kept[rows]]  # kept by another hash than their own
+    keep = np.ones(len(own), dtype=bool)
+    rows = np.flatnonzero(valid & (own != kept))  # kept by another hash than their own
     if rows.size:
-        h = eng.hash.of_rows(vals[rows])
+        h = own[rows]
         new = ~eng.keys.contains(h)
         _, first = np.unique(h, return_index=True)
         new &= np.isin(np.arange(len(rows)), first)

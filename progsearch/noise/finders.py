@@ -107,15 +107,9 @@ def _approximate(eng, terms: list[int], offset: int, budget: Budget) -> list[Pro
     Scoring is work on results, as re-checking hits is: it runs past the finders' deadline, up
     to the share kept for ranking (a search stopped by time still scores what it grew).
     """
-    def check() -> None:
-        if budget.finished(keep=RANKING_SHARE):
-            raise Stop("interrupt" if budget.interrupted else "time_limit")
-        if eng.nbytes > budget.max_bytes:
-            raise Stop("memory")
-        budget.memory.check()
-
     try:
-        best = best_candidates(eng, eng.target, check=check, max_size=budget.max_size - 2)
+        best = best_candidates(eng, eng.target, max_size=budget.max_size - 2,
+                               check=lambda: budget.check(eng.nbytes, keep=RANKING_SHARE))
     except Stop as stop:
         budget.stopped(stop.reason)
         return []
