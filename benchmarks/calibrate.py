@@ -39,32 +39,6 @@ def measure(entry: dict) -> dict:
                       for j, (c, t) in enumerate(zip(rows, truth))]}
 
 
-def add_levels() -> None:
-    """Add ``ratio`` and ``agree`` to a file measured before they were recorded.
-
-    Both follow from the recorded shares: the lookup's length L from p_lookup / p_unsearched
-    (the stand-in is at ``unsearched_bits(max_size)``), ``agree = p / (1 - p_unsearched)``.
-    Where a share underflowed (0 or 1), the sequence is measured again.
-    """
-    import math
-
-    from progsearch.bench import load_benchmark
-    from progsearch.confidence import unsearched_bits
-
-    data, entries = json.loads(OUT.read_text()), {e["id"]: e for e in load_benchmark()}
-    for i, seq in enumerate(data):
-        first = seq["terms"][0]
-        if not (first["p_lookup"] > 0 and 0 < first["p_unsearched"] < 1):
-            data[i] = measure(entries[seq["id"]])
-            continue
-        table = unsearched_bits(seq["max_size"]) - math.log2(first["p_lookup"]
-                                                              / first["p_unsearched"])
-        for t in seq["terms"]:
-            t["ratio"] = seq["bits"] / table
-            t["agree"] = t["p"] / (1 - t["p_unsearched"])
-    write(data)
-
-
 def run() -> None:
     entries = load_benchmark()
     started, out = time.perf_counter(), []
@@ -117,5 +91,5 @@ def table() -> None:
 
 
 if __name__ == "__main__":
-    {"run": run, "table": table, "add_levels": add_levels}[
+    {"run": run, "table": table}[
         sys.argv[1] if len(sys.argv) > 1 else "table"]()

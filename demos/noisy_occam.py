@@ -67,7 +67,7 @@ def section(r: NoisyRun) -> str:
              f"held-out RMSE {v['best_ridge_rmse']:.1f}, so the program "
              + ("beats it" if v["beats_ridge"] else "does not beat it")
              + f" ({v['pick_rmse']:.1f} against {v['best_ridge_rmse']:.1f}).")
-    low, best = min(r.ridges, key=lambda x: x.total), r.programs[0]
+    low, best = r.shortest_ridge, r.programs[0]
     axis = (f"On the bits axis the shortest ridge row, {low.name}, takes {low.total:.1f} bits, "
             f"{low.total - best.total:.1f} more than the pick: {low.model_bits:.1f} bits of "
             f"weights against {best.model_bits:.1f} of program, {low.residual_bits:.1f} bits of "

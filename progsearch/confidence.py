@@ -63,6 +63,7 @@ class Confidence:
     # undefined at n)
     ratio: float = 1.0  # the pick's bits over the lookup table's: how much it compresses
     agree: float = 0.0  # the value's share among the programs found (no unsearched mass)
+    candidates: tuple = ()  # the mixture of the programs found: ((value, share), ...)
 
     @property
     def level(self) -> str:
@@ -114,5 +115,5 @@ def confidence(r: SearchResult, k: int = 1) -> list[Confidence]:
         value, agree = m.candidates[0] if m.candidates else (None, 0.0)
         none = m.p_none * found + unsearched
         out.append(Confidence(m.n, value, agree * found / total, lookup / total,
-                              unsearched / total, none / total, ratio, agree))
+                              unsearched / total, none / total, ratio, agree, m.candidates))
     return out

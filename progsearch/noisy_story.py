@@ -18,6 +18,7 @@ import numpy as np
 
 from .forms import Program
 from .noise import residual_bits_one
+from .occam import rmse
 from .ridge import RidgeFit, fit_ridge
 from .search import search
 from .text import clip
@@ -45,16 +46,6 @@ def noisy_terms(count: int, seed: int = SEED, sigma: float = SIGMA) -> list[int]
     """
     noise = np.random.default_rng(seed).normal(0.0, sigma, count)
     return [round(rule(n) + e) for n, e in enumerate(noise)]
-
-
-def rmse(predicted: Sequence[float], actual: Sequence[int]) -> float:
-    """Root mean squared error.
-
-    >>> rmse([1, 2, 3], [1, 2, 6])
-    1.7320508075688772
-    """
-    d = np.asarray(predicted, dtype=float) - np.asarray(actual, dtype=float)
-    return float(np.sqrt(np.mean(d * d)))
 
 
 @dataclass(frozen=True)

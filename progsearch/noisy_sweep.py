@@ -74,9 +74,9 @@ def rule_fit(train: Sequence[int]) -> RuleFit:
     (1.0, 0.0)
     """
     prog = rule_program(len(train))
-    part = two_part_one(prog.bits + AFFINE_TAG_BITS, prog.terms(0, len(train)), train)
-    return RuleFit(prog.display(), part.program, part.residual, rmse(prog.terms(0, len(train)),
-                                                                      train))
+    values = prog.terms(0, len(train))
+    part = two_part_one(prog.bits + AFFINE_TAG_BITS, values, train)
+    return RuleFit(prog.display(), part.program, part.residual, rmse(values, train))
 
 
 def _constant_bits(c0: int, c1: int) -> float:

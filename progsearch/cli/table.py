@@ -60,19 +60,19 @@ def noisy_pick(r: SearchResult) -> bool:
     return isinstance(r.best, Fitted) and r.best.scale > 0
 
 
-def _confidence_dict(c: Confidence, mixture, noisy: bool = False) -> dict:
+def _confidence_dict(c: Confidence, noisy: bool = False) -> dict:
     """A predicted term in JSON: value, share, level, the shares that predict nothing, and the
     candidates of the mixture of the programs found (``SearchResult.predict``).  For a noisy
     pick the value and ``p`` are the mixture's first candidate and there is no level (the
     levels were measured on exact data)."""
     value, p, level = c.value, c.p, c.level
     if noisy:
-        value, p = mixture.candidates[0] if mixture.candidates else (None, 0.0)
+        value, p = c.candidates[0] if c.candidates else (None, 0.0)
         level = None
     return {"n": c.n, "value": value, "p": round(p, 6), "confidence": level,
             "ratio": round(c.ratio, 6), "p_lookup": round(c.p_lookup, 6),
             "p_unsearched": round(c.p_unsearched, 6), "p_none": round(c.p_none, 6),
-            "candidates": [[v, round(q, 6)] for v, q in mixture.candidates[:5]]}
+            "candidates": [[v, round(q, 6)] for v, q in c.candidates[:5]]}
 
 
 def result_dict(r: SearchResult, k: int) -> dict:
@@ -87,8 +87,7 @@ def result_dict(r: SearchResult, k: int) -> dict:
     return {"terms": r.terms, "offset": r.offset, **noise,
             "best": program_dict(r.best, start, k),
             "programs": [program_dict(p, start, k) for p in r.programs],
-            "prediction": [_confidence_dict(c, m, noisy_pick(r))
-                           for c, m in zip(confidence(r, k), r.predict(k))],
+            "prediction": [_confidence_dict(c, noisy_pick(r)) for c in confidence(r, k)],
             "stats": {**r.stats.as_dict(), "elapsed_s": round(r.stats.elapsed_s, 3)}}
 
 
