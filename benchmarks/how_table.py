@@ -13,4 +13,4 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python benchmarks/how_table.py RUN.json")
     with open(sys.argv[1]) as f:
-        print(markdown(json.load(f)["rows"]))
+        print(markdown(json.load(f)["tiers"]["all"]["by_how"]))

@@ -121,6 +121,15 @@ class Comparison:
 
 
 # -- argument checks ------------------------------------------------------------------------
+
+def in_float_range(terms: Sequence[int]) -> bool:
+    """Whether ridge can take the terms: every one below 2**FLOAT_BITS in size.
+
+    >>> in_float_range([1, 2**1023 - 1]), in_float_range([2**1023])
+    (True, False)
+    """
+    return max(abs(v) for v in terms).bit_length() <= FLOAT_BITS
+
 def _ints(values: object, name: str, least: int) -> tuple[int, ...]:
     """The values as a tuple of Python ints, or an error naming the argument."""
     if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
@@ -240,7 +249,7 @@ def compare(train: Sequence[int], heldout: Sequence[int], *, offset: int = 0,
     start = result.offset + len(train_t)
     chosen, same, differ, continuations = _chosen(result, start, len(heldout_t), max_differing)
     rows = [_program_row(p, role, start, heldout_t) for p, role in chosen]
-    if max(abs(v) for v in train_t).bit_length() <= FLOAT_BITS:  # else no ridge rows
+    if in_float_range(train_t):  # else no ridge rows
         fits = ridge_sweep(list(train_t), offset=result.offset, degrees=degrees, alphas=alphas)
         rows += [_ridge_row(fit, start, heldout_t) for fit in fits]
     own = next(r.predictions for r in rows if r.role == "pick")

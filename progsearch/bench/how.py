@@ -59,22 +59,18 @@ def how(program: Program) -> str:
     return program.form + ("+nt" if _uses_library(rule) else "")
 
 
-def markdown(rows: list[dict], solver: str = "progsearch") -> str:
-    """A Markdown table of a JSON run's rows: per label, the sequences solved and the false ones.
+def markdown(by_how: dict[str, dict[str, list[str]]]) -> str:
+    """A Markdown table of ``BenchResult.by_how`` (a JSON run's ``tiers.all.by_how``): per
+    label, the sequences solved and the false ones, in its order.
 
-    >>> rows = [{"id": "A1", "solver": "progsearch", "how": "formula", "solved": True},
-    ...         {"id": "A2", "solver": "progsearch", "how": "formula", "solved": False}]
-    >>> print(markdown(rows))
+    >>> print(markdown({"formula": {"solved": ["A1"], "false": ["A2"]}}))
     | how | solved | sequences solved | false |
     |---|---|---|---|
     | formula | 1 | A1 | A2 |
     """
-    table: dict[str, tuple[list, list]] = {}
-    for r in rows:
-        if r["solver"] == solver and r.get("how"):
-            table.setdefault(r["how"], ([], []))[0 if r["solved"] else 1].append(r["id"])
     lines = ["| how | solved | sequences solved | false |", "|---|---|---|---|"]
-    for label, (solved, false) in sorted(table.items(), key=lambda kv: (-len(kv[1][0]), kv[0])):
+    for label, ids in by_how.items():
+        solved, false = ids["solved"], ids["false"]
         lines.append(f"| {label} | {len(solved)} | {' '.join(solved)} | {' '.join(false)} |")
     return "\n".join(lines)
 

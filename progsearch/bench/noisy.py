@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compare import FLOAT_BITS
+from ..compare import in_float_range as _floats  # ridge can take the terms
 from ..search import search
 from .data import PREDICT, TRAIN, load_benchmark
 from .result import percentile
@@ -81,15 +81,6 @@ def run_one(entry: dict, rng: np.random.Generator, time_limit: float = 2.0) -> N
     ridge = solve_ridge(train, offset, PREDICT, time_limit) if _floats(train) else None
     return NoisyRow(entry["id"], r.best.display()[:50], r.best.form == "lookup", seconds,
                     exact_seconds, _score(pred, truth), _score(ridge, truth))
-
-
-def _floats(train: list[int]) -> bool:
-    """Whether ridge can take the terms: all in float range, as compare checks.
-
-    >>> _floats([1, 2**1023 - 1]), _floats([2**1023])
-    (True, False)
-    """
-    return max(abs(v) for v in train).bit_length() <= FLOAT_BITS
 
 
 def run_noisy(limit: int | None = None, time_limit: float = 2.0,
