@@ -85,7 +85,7 @@ def find_beatty(terms: list[int], offset: int, budget: Budget) -> list[Program]:
     the progression's own formula is shorter).
 
     >>> find_beatty([0, 1, 2, 4, 5, 7, 8, 9, 11, 12], 0, Budget(1.0, 8, 1e9))[0]
-    Formula(isqrt(2*n*n), 32.6 bits)
+    Formula(isqrt(2*n*n), 32.7 bits)
     """
     if len(terms) < MIN_TERMS or offset < 0 or max(abs(v) for v in terms) > MAX_TERM:
         return []

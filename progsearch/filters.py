@@ -26,13 +26,15 @@ from .engine.blocks import blocks_of
 from .enumeration import CONSTANTS, FIT
 from .forms import expr_bits, import_lines, size_note
 from .guards import TooBig
-from .language import Apply, Const, Expr, Invalid, Var, calls
+from .language import OPS, Apply, Const, Expr, Invalid, Var, calls
 from .length import int_bits
+from .library import INDEX_OPS
 from .programs import Program, check_range
 
 MAX_GAP = 10**5  # a term further than this past the one before (or k0 - 1) is no value
 _GUARD_IMPORTS = "from progsearch.guards import TooBig\nfrom progsearch.ntheory import PastBound\n"
 TOTAL_OPS = ("add", "sub", "mul")  # operators that never raise in Python (no try in .source)
+PREDICATE_OPS = tuple(op for op in OPS if op.name not in INDEX_OPS)  # p(k) is about k, not n
 
 MIN_TERMS = 4  # the finder needs this many terms
 MAX_SPAN = 300  # ... spanning at most this many integers (last - first)
@@ -203,7 +205,7 @@ def filter_engine(terms: list[int]) -> Engine:
     target = np.array([int(k in members) for k in points if k <= terms[-1]], dtype=np.int64)
     consts = [Const(c) for c in CONSTANTS]
     vals = np.array([points] + [[c.value] * len(points) for c in consts], dtype=np.int64)
-    return Engine([Var("n")] + consts, vals, required, target)
+    return Engine([Var("n")] + consts, vals, required, target, ops=PREDICATE_OPS)
 
 
 def _work(eng: Engine, size: int, guess: int = 0) -> tuple[int, float]:

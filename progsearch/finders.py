@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from .budget import Budget
 from .forms import Lookup, Loop, Periodic, Program
-from .recurrences import find_recurrences
+from .recurrences import find_recurrences, given_terms
 
 Finder = Callable[[list[int], int, Budget], Iterable[Program]]  # like find_periodic
 
@@ -43,11 +43,12 @@ def find_p_recursive(terms: list[int], offset: int, budget: Budget) -> list[Prog
     """Loops whose rule is a P-recursive recurrence solved exactly (recurrences.py).
 
     >>> find_p_recursive([1, 1, 2, 6, 24, 120, 720, 5040, 40320], 0, Budget(1.0, 8, 1e9))
-    [Loop(a(n) = n*a(n-1); a(0) = 1, 25.6 bits)]
+    [Loop(a(n) = n*a(n-1); a(0) = 1, 26.6 bits)]
     """
     found = []
     for rec in find_recurrences(terms, offset=offset):
-        prog = Loop(rec, terms[:rec.order], offset)
+        given = given_terms(rec, offset, offset + len(terms))
+        prog = Loop(rec, terms[:given], offset)
         if prog.fits(terms):
             found.append(prog)
     return found

@@ -189,7 +189,8 @@ class Loop(Program):
         head = 1 + count_bits(self.order) + sum(int_bits(v) for v in self.initial)
         if isinstance(self.rule, PRecurrence):
             coeffs = [c for row in self.rule.coeffs for c in row]
-            return head + count_bits(self.rule.degree) + sum(int_bits(c) for c in coeffs)
+            late = count_bits(self.order - self.rule.order)  # given terms past its order
+            return head + late + count_bits(self.rule.degree) + sum(int_bits(c) for c in coeffs)
         return head + expr_bits(self.rule, len(variables(self.order)))
 
     def _step(self, n: int) -> int:

@@ -23,9 +23,10 @@ import numpy as np
 from .precurrence import PRecurrence, check_int, check_ints, poly_eval, poly_shift
 from .rational import PRIME, Vector, exact_nullspace, in_span, independent_mod_p, residues
 
-__all__ = ["PRecurrence", "find_recurrences"]
+__all__ = ["PRecurrence", "find_recurrences", "given_terms"]
 
 _LOOKAHEAD = 50  # p_0(n) must not vanish this far past the last known term
+_LATE_START = 3  # ... nor more than this many steps past the first it could give
 # The unknowns of one shape (order r, degree d) are a Vector: the coefficient of n**j in p_i
 # sits at index i*(d + 1) + j.
 
@@ -69,17 +70,34 @@ def _multiples(rec: PRecurrence, order: int, degree: int) -> list[Vector]:
     return out
 
 
+def given_terms(rec: PRecurrence, offset: int, stop: int) -> int | None:
+    """How many first terms a loop running `rec` from a(offset) is given: at least its order,
+    and past every n where p_0(n) vanishes (a(n) is not determined there).  None if p_0
+    vanishes more than a few steps in, or within _LOOKAHEAD terms past `stop`.
+
+    >>> rec = PRecurrence(((-2, 1), (0, -1)))  # (n - 2)*a(n) = n*a(n-1): a(2) is not determined
+    >>> given_terms(rec, 0, 10), given_terms(rec, 3, 10), given_terms(rec, -20, 10)
+    (3, 1, None)
+    """
+    roots = [n for n in range(offset + rec.order, stop + _LOOKAHEAD + 1)
+             if poly_eval(rec.coeffs[0], n) == 0]
+    given = roots[-1] - offset + 1 if roots else rec.order
+    return given if given <= rec.order + _LATE_START else None
+
+
 def _accept(v: Vector, values: list[int], offset: int, order: int) -> PRecurrence | None:
-    """The recurrence with unknowns v if p_0 never vanishes and it reproduces every term."""
+    """The recurrence with unknowns v if it reproduces every term past the given ones."""
     width = len(v) // (order + 1)
     coeffs = [v[i * width : (i + 1) * width] for i in range(order + 1)]
     if not any(coeffs[0]):
         return None
     rec = PRecurrence(coeffs)
-    stop = offset + len(values)
-    if any(poly_eval(rec.coeffs[0], n) == 0 for n in range(offset + order, stop + _LOOKAHEAD + 1)):
+    given = given_terms(rec, offset, offset + len(values))
+    if given is None or given >= len(values):
         return None
-    return rec if rec.extend(values[:order], offset, stop) == values else None
+    start = given - order  # run from the last `order` given terms
+    rest = rec.extend(values[start:given], offset + start, offset + len(values))
+    return rec if rest == values[start:] else None
 
 
 def _solve_shape(

@@ -97,7 +97,7 @@ def table(rows: Sequence[RowLike]) -> list[str]:
     >>> print("\n".join(table(c.rows)))
        # form        bits chars    train held-out  rel err     |w|  model
     >  1 formula     17.0    27        0      1/1        0          1 + n
-       2 transform   19.0    83        0      1/1        0          differences: a(n) - a(n-1) = 1
+       2 transform   19.2    83        0      1/1        0          differences: a(n) - a(n-1) = 1
                                                                     a(0) = 1
        3 lookup      45.6    43        0     none        -          table of 6 values
        4 ridge       20.0     -        1      0/1    0.294   0.343  ridge d=1 alpha=1

@@ -6,9 +6,10 @@ lookups (a transformed table is never shorter than the table) and transforms (on
 wrapped in a :class:`~progsearch.transforms.Transformed`; a wrapped program is kept only if it
 reproduces the terms exactly.  The kinds apply when: differences, partial sums: 4+ terms;
 ratios: 4+ terms and each a(n-1) is nonzero and divides a(n); halves: 8+ terms; repeats: 8+
-terms stepping by 0 or 1, with MIN_RUNS complete runs.  The inner sequences of repeats (run
-lengths) and halves (half the terms each) are short, so an inner program for them is kept only
-if it is shorter than their table (it compresses them; COMPRESS).
+terms stepping by 0 or 1, with MIN_RUNS complete runs; given (the terms after the first):
+6+ terms.  The inner sequences of repeats (run lengths) and halves (half the terms each) are
+short, so an inner program for them is kept only if it is shorter than their table (it
+compresses them; COMPRESS).
 """
 
 from __future__ import annotations
@@ -18,19 +19,27 @@ import math
 import time
 from collections.abc import Sequence
 
+from .beatty import find_beatty
 from .budget import Budget
 from .engine import Stop
 from .enumeration import find_expressions
 from .filters import find_filters
 from .finders import Finder, find_p_recursive, find_periodic
-from .forms import Lookup, Program
+from .forms import Formula, Lookup, Program
+from .language import Invalid
 from .transforms import KINDS, NEEDS_FIRST, Transformed, inner_offsets
 
 INNER_FINDERS: tuple[Finder, ...] = (find_periodic, find_p_recursive, find_expressions,
-                                     find_filters)
+                                     find_beatty, find_filters)
 SIZE_CUT = 2  # inner engine searches stop this many sizes below the search's max_size
+EXTRA_CUT = {"given": 1, "halves": 1, "partial_sums": 1}  # these kinds one size lower still
+# Measured on every 13th sample sequence of the public benchmark (31), seconds a sequence at
+# inner size 6 -> 5: halves (two inner searches) 0.15 -> 0.05, partial sums 0.10 -> 0.03,
+# given (the search's own terms but one: as deep a search costs about as much) 0.06 -> 0.03;
+# the benchmark sequences these kinds solved at size 6 are all solved at size 5.
 HALF_KEEP = 4  # halves: the shortest few programs of each half are paired (HALF_KEEP**2 pairs)
-MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8, "repeats": 8}
+MIN_TERMS = {"differences": 4, "partial_sums": 4, "ratios": 4, "halves": 8, "repeats": 8,
+             "given": 6}
 COMPRESS = ("halves", "repeats")  # kinds whose inner programs must beat their inner table
 MIN_RUNS = 4  # repeats: this many complete runs (the last run may go on: it is not counted)
 
@@ -58,6 +67,8 @@ def transformed_terms(kind: str, terms: Sequence[int]) -> list[list[int]] | None
         return [[b // a for a, b in pairs]] if exact else None
     if kind == "repeats":
         return _runs(terms)
+    if kind == "given":
+        return [terms[1:]]
     return [terms[0::2], terms[1::2]]
 
 
@@ -118,19 +129,37 @@ def _wrap(kind: str, found: list[list[Program]], terms: list[int],
     first = terms[0] if kind in NEEDS_FIRST else None
     if kind == "halves":
         combos = itertools.product(found[0][:HALF_KEEP], found[1][:HALF_KEEP])
+    elif kind == "given":  # a formula that also gives the first term needs no exception
+        combos = ((p,) for p in found[0] if not _gives(p, offset, terms[0]))
     else:
         combos = ((p,) for p in found[0])
     wrapped = (Transformed(kind, parts, offset, first) for parts in combos)
     return [w for w in wrapped if w.fits(terms)]
 
 
+def _gives(program: Program, n: int, value: int) -> bool:
+    """True if program is a formula whose expression at n is value (its own offset aside).
+
+    >>> from progsearch.language import Var
+    >>> _gives(Formula(Var("n"), 1), 0, 0), _gives(Formula(Var("n"), 1), 0, 7)
+    (True, False)
+    """
+    if not isinstance(program, Formula):
+        return False
+    try:
+        return program.expr.eval({"n": n}) == value
+    except Invalid:  # too big, or undefined there
+        return False
+
+
 def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
                           kinds: Sequence[str] = KINDS, size_cut: int = SIZE_CUT) -> Finder:
     """A finder that runs ``inner_finders`` on the transformed terms of each of ``kinds``.
 
-    The inner searches stop at ``size_cut`` sizes below the search's size limit, not at a share
-    of the time: what they find depends on the budget, never on the machine's speed.  The
-    search's own deadline still holds (and then says it stopped the search).
+    The inner searches stop at ``size_cut`` sizes below the search's size limit (the kinds of
+    EXTRA_CUT lower still), not at a share of the time: what they find depends on the budget,
+    never on the machine's speed.  The search's own deadline still holds (and then says it
+    stopped the search).
 
     >>> find = make_transform_finder(kinds=["halves"])
     >>> terms = [0, 1, 1, 4, 4, 7, 9, 10, 16, 13]  # a(2m) = m*m, a(2m+1) = 3m + 1
@@ -147,9 +176,9 @@ def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
     def find_transforms(terms: list[int], offset: int, budget: Budget) -> list[Program]:
         """Transformed programs that reproduce the terms, found within the budget."""
         jobs = [(k, seqs) for k in kinds if (seqs := transformed_terms(k, terms))]
-        size = max(budget.max_size - size_cut, 1)
         programs: list[Program] = []
         for kind, seqs in jobs:
+            size = max(budget.max_size - size_cut - EXTRA_CUT.get(kind, 0), 1)
             found = []
             for seq, inner_offset in zip(seqs, inner_offsets(kind, offset, terms[0])):
                 try:

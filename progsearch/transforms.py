@@ -9,10 +9,12 @@ the terms from them.  With ``o`` the offset (the first index of ``a``):
     halves        e(m) = a(o + 2m), f(m) = a(o + 2m + 1) for m >= 0: the two interleaved
     repeats       the values v0, v0 + 1, v0 + 2, ... in turn, each v repeated c(v) >= 1 times
                   ("n appears n times"); c is indexed by the value, from v0 = a(o)
+    given         a(o) is given, b(n) = a(n) for n > o: a rule whose first term is an
+                  exception ("a(0) = 1 by convention")
 
 Code: the form tag, then the kind (one of KINDS, uniform: ``log2(len(KINDS))`` bits), then the
 inner program (with its own form tag; two for halves), then ``a(o)`` (integer code) for the
-kinds that need it (differences, ratios, repeats).  Each part is prefix-free, so Kraft holds.
+kinds that need it (differences, ratios, repeats, given).  Each part is prefix-free, so Kraft holds.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from .language import Invalid
 from .length import int_bits
 from .programs import Program, check_range
 
-KINDS = ("differences", "partial_sums", "ratios", "halves", "repeats")  # uniform over these
+KINDS = ("differences", "partial_sums", "ratios", "halves", "repeats", "given")  # uniform
 KIND_BITS = math.log2(len(KINDS))
 NAMES = {"differences": ("d",), "partial_sums": ("s",), "ratios": ("r",),
-         "halves": ("even", "odd"), "repeats": ("c",)}  # the inner programs' names in the text
-NEEDS_FIRST = ("differences", "ratios", "repeats")  # kinds whose code carries a(offset)
+         "halves": ("even", "odd"), "repeats": ("c",), "given": ("b",)}  # names in the text
+NEEDS_FIRST = ("differences", "ratios", "repeats", "given")  # kinds whose code carries a(offset)
 
 
 def inner_offsets(kind: str, offset: int, first: int = 0) -> tuple[int, ...]:
@@ -43,7 +45,7 @@ def inner_offsets(kind: str, offset: int, first: int = 0) -> tuple[int, ...]:
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
     return {"differences": (offset + 1,), "partial_sums": (offset,), "ratios": (offset + 1,),
-            "halves": (0, 0), "repeats": (first,)}[kind]
+            "halves": (0, 0), "repeats": (first,), "given": (offset + 1,)}[kind]
 
 
 class Transformed(Program):
@@ -134,6 +136,10 @@ class Transformed(Program):
             value += 1
         return values[start - self.offset:]
 
+    def _given(self, start: int, stop: int) -> list[int]:
+        head = [self.first] if start == self.offset else []
+        return head + self.parts[0].terms(max(start, self.offset + 1), stop)
+
     # -- text ------------------------------------------------------------------------------
     @property
     def source(self) -> str:
@@ -152,6 +158,7 @@ class Transformed(Program):
                         "            raise ValueError(f'c({v}) must be at least 1')\n"
                         "        left, v = left - k, v + 1\n"
                         "    return v\n"),
+            "given": f"    return b(n) if n > {o} else {first}\n",
         }[self.kind]
         head = "from math import prod\n" if self.kind == "ratios" else ""
         return f"{head}{inner}def a(n):\n{guard}{body}"
@@ -166,6 +173,8 @@ class Transformed(Program):
             return f"partial sums: a({o}) + ... + a(n) = {rule}"
         if self.kind == "ratios":
             return f"ratios: a(n) / a(n-1) = {rule}{start}"
+        if self.kind == "given":
+            return f"a({o}) = {int_text(self.first)}, then a(n) = {rule}"
         if self.kind == "repeats":
             return (f"repeats: {int_text(self.first)}, {int_text(self.first + 1)}, ... in turn, "
                     f"each n appearing {rule} times")
@@ -197,6 +206,7 @@ class Transformed(Program):
             "partial_sums": lambda: sympy.Piecewise((t - t.subs(n, n - 1), n > o),
                                                     (t.subs(n, o), True)),
             "ratios": lambda: self.first * sympy.Product(t.subs(n, j), (j, o + 1, n)),
+            "given": lambda: sympy.Piecewise((t, n > o), (self.first, True)),
             "halves": lambda: sympy.Piecewise(
                 (t.subs(n, (n - o) / 2), sympy.Eq(sympy.Mod(n - o, 2), 0)),
                 (terms[-1].subs(n, (n - o - 1) / 2), True)),

@@ -58,8 +58,9 @@ def test_nothing_is_cut_and_top_lists_more(capsys):
     assert "a(0..1) = 0, 1" in out  # a loop keeps its initial values
     assert "none: a table has no" in out and "next term" in out  # the lookup's reason, whole
     rows = [line for line in lines if line[2:5].strip().isdigit()]
-    assert [int(line[2:5]) for line in rows] == [1, 2, 4]  # the top 2, then the lookup
-    assert "  ..." in lines and "(1 more program: --top N lists more)" in out
+    ranks = [int(line[2:5]) for line in rows]
+    assert ranks[:2] == [1, 2] and len(ranks) == 3 and ranks[2] > 3  # the top 2, the lookup
+    assert "  ..." in lines and f"({ranks[2] - 3} more program" in out and "--top N lists" in out
     assert not any(line.rstrip().endswith("...") for line in lines if line != "  ...")
 
 

@@ -42,7 +42,9 @@ def brute_force(leaves, env_of_point, required, max_size):
       in 0..63, binomial 0 <= x <= 1000 and 0 <= k <= 62;
     * the library operators (number theory): their domains at the required points (below),
       and their tables' bounds at every point (isprime, primepi, tau, sigma, phi up to
-      2**20, prime up to its 82025 primes).
+      2**20, prime up to its 82025 primes);
+    * the index operators (trirow, tricol): an operand of values 0 .. 2**61 that step by 1
+      from one required point to the next (n + c), every point up to 2**61.
     Commutative operators are built once per unordered pair by the engine; that changes no
     value, so the brute force simply builds both orders.
     """
@@ -77,6 +79,8 @@ def brute_force(leaves, env_of_point, required, max_size):
             return all(0 <= x <= (1000 if side == "left" else 62) for x in v)
         if name == "factorial":
             return all(0 <= x <= 20 for x in v)
+        if name in INDEX:
+            return all(0 <= x <= TRI for x in v) and all(b - a == 1 for a, b in zip(v, v[1:]))
         if name in LIBRARY_LOW:
             return all(LIBRARY_LOW[name] <= x <= LIBRARY_HIGH.get(name, LIMIT) for x in v)
         if name in ("isprime", "primepi"):
@@ -114,8 +118,10 @@ def _checked(v: int):
 
 
 TABLE, PRIMES = 2**20, 82025  # the number-theory tables: arguments served, primes listed
+INDEX, TRI = ("trirow", "tricol"), 2**61  # the index operators, the largest argument served
 FACTORED = ("tau", "sigma", "phi", "omega", "bigomega", "mobius", "rad", "core", "lpf", "gpf")
-LIBRARY_LOW = {"isqrt": 0, "bitcount": 0, "digitsum": 0, "v2": 1, "prime": 1,
+LIBRARY_LOW = {"isqrt": 0, "bitcount": 0, "digitsum": 0, "v2": 1, "prime": 1, "trirow": 0,
+               "tricol": 0,
                **{name: 1 for name in FACTORED}}  # smallest argument in the domain
 LIBRARY_HIGH = {"prime": PRIMES, **{name: TABLE for name in FACTORED}}
 
@@ -125,6 +131,8 @@ def _in_kernel_range(name, args):
         return args[0] <= TABLE
     if name == "prime":
         return args[0] <= PRIMES
+    if name in INDEX:
+        return args[0] <= TRI
     if name == "pow":
         return 0 <= args[1] <= 63
     if name == "binomial":

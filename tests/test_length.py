@@ -237,8 +237,8 @@ def small_programs() -> dict[str, list]:
                 continue  # p_0 identically zero: not a recurrence
             if rec.order == order and rec.degree == degree:
                 recurrences.add(rec)
-    prec_loops = [Loop(rec, init) for rec in recurrences
-                  for init in itertools.product((-1, 0, 1), repeat=rec.order)]
+    prec_loops = [Loop(rec, init) for rec in recurrences for late in (0, 1)  # given terms
+                  for init in itertools.product((-1, 0, 1), repeat=rec.order + late)]
     return {"lookup": [Lookup(t) for t in tables], "periodic": [Periodic(t) for t in tables],
             "formula": [Formula(e) for e in formulas], "loop": rules + prec_loops}
 

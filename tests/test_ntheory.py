@@ -18,6 +18,7 @@ from progsearch.ntheory import (
     SENT,
     SIEVE_LIMIT,
     SYMPY,
+    TRI_MAX,
     OutOfDomain,
     isprime,
     phi,
@@ -49,6 +50,17 @@ def _positive(x, y=0):
     return x >= 1
 
 
+def _row(x):
+    """The triangle row of x by bisection on k(k+1)/2 <= x (no square root)."""
+    lo, hi = 0, 1
+    while hi * (hi + 1) // 2 <= x:
+        hi *= 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if mid * (mid + 1) // 2 <= x else (lo, mid)
+    return lo
+
+
 # name: (oracle on in-domain ints, domain, kernel bound, exact bound)
 SPEC = {
     "isqrt": (math.isqrt, _nonneg, None, None),
@@ -78,6 +90,8 @@ SPEC = {
     "le": (lambda x, y: int(x <= y), _anything, None, None),
     "eq": (lambda x, y: int(x == y), _anything, None, None),
     "ne": (lambda x, y: int(x != y), _anything, None, None),
+    "trirow": (_row, _nonneg, TRI_MAX, None),
+    "tricol": (lambda x: x - _row(x) * (_row(x) + 1) // 2, _nonneg, TRI_MAX, None),
 }
 
 
@@ -92,7 +106,9 @@ def _expected(name, args, bound_at):
 
 def _values(rng, n=300):
     """Small, near the sieve's bounds, random below and above them, and int64 extremes."""
-    edges = [TOP, -TOP, 2**62, 2**62 - 1, 10**18, 10**18 - 1, 999_999_999_999_999_999,
+    edges = [TOP, -TOP, 2**62, 2**62 - 1, TRI_MAX, TRI_MAX + 1,
+             *(k * (k + 1) // 2 - d for k in (2**31 - 7, 2**31 + 3, 10**9) for d in (0, 1)),
+             10**18, 10**18 - 1, 999_999_999_999_999_999,
              ROOT_MAX**2 - 1, ROOT_MAX**2, L * L, 2**31 - 1]
     return np.concatenate([
         np.arange(-20, 40), np.arange(L - 30, L + 30), PRIME_COUNT + np.arange(-10, 10),

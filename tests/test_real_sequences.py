@@ -11,6 +11,7 @@ import pytest
 from sympy import divisor_count, divisor_sigma, factorint, prime, totient
 
 from progsearch import search
+from progsearch.language import Apply
 
 
 def n_repeated(count: int) -> list[int]:
@@ -59,3 +60,39 @@ def test_the_search_predicts_number_theory_sequences(name):
     namespace: dict = {}
     exec(best.source, namespace)  # the rendered Python runs and reproduces every term
     assert [namespace["a"](n) for n in range(offset, offset + 25)] == terms
+
+
+def triangle(entry, count: int) -> list[int]:
+    """entry(i, j) for 0 <= j <= i, read by rows."""
+    rows = (entry(i, j) for i in itertools.count() for j in range(i + 1))
+    return list(itertools.islice(rows, count))
+
+
+TRIANGLES = {  # name: (offset, terms), read by rows with nested loops
+    "i - j from n = 0": (0, triangle(lambda i, j: i - j, 25)),
+    "j from n = 1": (1, triangle(lambda i, j: j, 25)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRIANGLES))
+def test_the_search_reads_a_triangle_by_rows(name):
+    offset, terms = TRIANGLES[name]
+    best = search(terms[:15], offset=offset, time_limit=60).best
+    assert list(best.continuation(offset + 15, 10)) == terms[15:], best
+
+
+def test_the_index_operators_are_given_the_shifted_index_only():
+    offset, terms = TRIANGLES["j from n = 1"]
+    result = search(terms[:15], offset=offset, time_limit=60)
+    calls = [e for p in result.programs if p.form == "formula" for e in _subexpressions(p.expr)
+             if isinstance(e, Apply) and e.op.name in ("trirow", "tricol")]
+    assert calls
+    for call in calls:  # each argument is n + c: its values step by 1
+        values = [call.args[0].eval({"n": n}) for n in range(offset, offset + 15)]
+        assert all(b - a == 1 for a, b in zip(values, values[1:])), call
+
+
+def _subexpressions(expr):
+    yield expr
+    for arg in getattr(expr, "args", ()):
+        yield from _subexpressions(arg)

@@ -8,8 +8,16 @@ import numpy as np
 import pytest
 import sympy
 
+from progsearch.budget import Budget
+from progsearch.finders import find_p_recursive
 from progsearch.rational import PRIME, nullspace, rank, residues
-from progsearch.recurrences import PRecurrence, _equations, _equations_mod_p, find_recurrences
+from progsearch.recurrences import (
+    PRecurrence,
+    _equations,
+    _equations_mod_p,
+    find_recurrences,
+    given_terms,
+)
 
 TRAIN, TEST = 15, 10
 
@@ -57,6 +65,9 @@ FAMILIES = {
     "A000522": [arrangements(n) for n in range(N)],
     "n^2 + (-1)^n": [n * n + (-1) ** n for n in range(N)],
     "factorials": [math.factorial(n) for n in range(N)],
+    # p_0 vanishes at the start: the first terms are given, the recurrence runs after them
+    "two fixed points": [math.comb(n, 2) * derangements(n - 2) if n >= 2 else 0 for n in range(N)],
+    "factorials, a(0) = 7": [7] + [math.factorial(n) for n in range(1, N)],
 }
 
 
@@ -76,15 +87,19 @@ def test_family_found_and_next_ten_predicted(name):
     found = find_recurrences(terms[:TRAIN])
     assert found, name
     best = found[0]
-    assert best.extend(terms[: best.order], 0, N) == terms
+    given = given_terms(best, 0, TRAIN)
+    start = given - best.order
+    assert terms[:start] + best.extend(terms[start:given], start, N) == terms
 
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 def test_every_returned_recurrence_is_exact_on_training_terms(name):
     train = FAMILIES[name][:TRAIN]
     for rec in find_recurrences(train):
-        assert rec.extend(train[: rec.order], 0, TRAIN) == train
-        for t in range(rec.order, TRAIN):
+        given = given_terms(rec, 0, TRAIN)
+        start = given - rec.order
+        assert train[:start] + rec.extend(train[start:given], start, TRAIN) == train
+        for t in range(given, TRAIN):
             assert rec.next_value(train[:t], t) == brute_force_next(rec, train[:t], t)
 
 
@@ -133,7 +148,7 @@ def test_update_source_agrees_with_next_value():
     for name, terms in FAMILIES.items():
         for rec in find_recurrences(terms[:TRAIN]):
             source = rec.update_source()
-            for t in range(rec.order, N):
+            for t in range(given_terms(rec, 0, TRAIN), N):
                 expected = rec.next_value(terms[:t], t)
                 assert eval(source, {"n": t, "a": terms[:t]}) == expected == terms[t], name
 
@@ -180,10 +195,13 @@ def test_simplest_first_without_duplicates_within_limit():
     assert find_recurrences(FAMILIES["fibonacci"][:20]) == [PRecurrence(((1,), (-1,), (-1,)))]
 
 
-def test_recurrence_vanishing_leading_coefficient_is_rejected():
-    # n*2^n satisfies (n - 1) a(n) = 2n a(n-1), but p_0(1) = 0 so a(1) is not determined by it
-    found = find_recurrences(FAMILIES["n*2^n"][:TRAIN], max_order=1, max_degree=1)
-    assert found == []
+def test_recurrence_vanishing_leading_coefficient_runs_after_the_root():
+    # n*2^n satisfies (n - 1) a(n) = 2n a(n-1); p_0(1) = 0, so a(1) is given, not computed
+    train = FAMILIES["n*2^n"][:TRAIN]
+    found = find_recurrences(train, max_order=1, max_degree=1)
+    assert found == [PRecurrence(((-1, 1), (0, -2)))]
+    loop = find_p_recursive(train, 0, Budget(1.0, 8, 1e9))[0]
+    assert loop.initial == (0, 2) and loop.terms(0, N) == FAMILIES["n*2^n"]
 
 
 # ---------------------------------------------------------------- the PRecurrence value type
@@ -223,6 +241,20 @@ def test_extend_short_ranges():
     assert rec.extend([2, 1], 0, 1) == [2]
     assert rec.extend([2, 1], 5, 5) == []
     assert rec.extend([2, 1, 99], 0, 4) == [2, 1, 3, 4]
+
+
+def test_given_terms_cover_the_roots_of_the_leading_polynomial():
+    rec = PRecurrence(((-2, 1), (0, -1)))  # (n - 2)*a(n) = n*a(n-1)
+    assert given_terms(rec, 0, 15) == 3  # a(0), a(1), a(2): p_0(2) = 0 leaves a(2) free
+    assert given_terms(rec, 3, 15) == 1  # p_0 never vanishes from n = 4
+    assert given_terms(rec, -3, 15) is None  # a root six steps in: not a recurrence for these
+    assert given_terms(PRecurrence(((-40, 1), (0, -1))), 0, 15) is None  # a root past the terms
+
+
+def test_a_root_past_the_terms_is_rejected():
+    # (n - 20)*a(n) = (n - 19)*a(n-1) fits a(n) = 20 - n on 15 terms and has no a(20)
+    terms = [20 - n for n in range(TRAIN)]
+    assert all(rec.coeffs[0] != (-20, 1) for rec in find_recurrences(terms, limit=10))
 
 
 def test_repr_and_str_are_the_equation():

@@ -64,13 +64,15 @@ def direct(kind, offset, first, stop):
     if kind == "repeats":  # first, first + 1, ... each v written out v*v + 1 times
         runs = ([v] * (v * v + 1) for v in itertools.count(first))
         return list(itertools.islice(itertools.chain.from_iterable(runs), stop - offset))
+    if kind == "given":  # a(offset) = first, then n*n
+        return [first] + [n * n for n in range(offset + 1, stop)]
     return [((n - offset) // 2) ** 2 if (n - offset) % 2 == 0 else 3 * ((n - offset) // 2) + 1
             for n in range(offset, stop)]  # halves: m*m and 3m + 1, interleaved
 
 
 def example(kind, offset, first=None):
     inner = {"differences": [SQUARE], "partial_sums": [SQUARE], "ratios": [LINE],
-             "halves": [SQUARE, LINE], "repeats": [COUNT]}[kind]
+             "halves": [SQUARE, LINE], "repeats": [COUNT], "given": [SQUARE]}[kind]
     first = first if kind in NEEDS_FIRST else None
     parts = [Formula(e, o) for e, o in zip(inner, inner_offsets(kind, offset, first or 0))]
     return Transformed(kind, parts, offset, first)
@@ -121,7 +123,8 @@ def test_displays_name_the_direction_of_each_kind():
                      "partial sums: a(1) + ... + a(n) = n*n",
                      "ratios: a(n) / a(n-1) = 3*n + 1; a(1) = 2",
                      "halves: a(2n+1) = n*n, a(2n+2) = 3*n + 1",
-                     "repeats: 2, 3, ... in turn, each n appearing n*n + 1 times"]
+                     "repeats: 2, 3, ... in turn, each n appearing n*n + 1 times",
+                     "a(1) = 2, then a(n) = n*n"]
     assert repr(example("ratios", 0, 2)).startswith("Transformed(ratios: a(n) / a(n-1) = 3*n + 1")
 
 
@@ -230,6 +233,8 @@ def test_transformed_terms_apply_only_where_they_should():
     assert transformed_terms("ratios", [0, 0, 0, 0]) is None
     assert transformed_terms("halves", terms) == [[1, 6, 120, 5040], [2, 24, 720, 40320]]
     assert transformed_terms("halves", terms[:7]) is None
+    assert transformed_terms("given", terms) == [terms[1:]]
+    assert transformed_terms("given", terms[:5]) is None
     assert transformed_terms("differences", [1, 2, 3]) is None
     with pytest.raises(ValueError, match="kind must be one of"):
         transformed_terms("logs", terms)
@@ -344,3 +349,26 @@ def test_repeats_apply_only_to_runs_of_consecutive_values():
     assert transformed_terms("repeats", [0, 1, 1, 3, 3, 3, 4, 4, 4, 4, 5]) is None  # a jump
     assert transformed_terms("repeats", [0, 1, 2, 3, 4, 5, 6, 7, 8]) is None  # nothing repeats
     assert transformed_terms("repeats", [0, 0, 1, 1, 2, 2, 2, 2]) is None  # 3 complete runs
+
+
+def test_a_rule_whose_first_term_is_an_exception_is_found_and_paid_for():
+    terms = [7] + [n * n * n + 1 for n in range(1, 25)]  # a(0) = 7 "by convention"
+    _, best = best_with_and_without(terms[:15])
+    assert (best.form, best.kind) == ("transform", "given")
+    assert best.continuation(15, 10) == tuple(terms[15:])
+    inner = best.parts[0]
+    assert best.bits == pytest.approx(FORM_TAG_BITS + KIND_BITS + inner.bits + int_bits(7))
+
+
+def test_a_rule_that_holds_from_the_first_term_is_not_split():
+    _, best = best_with_and_without([n * n * n + 1 for n in range(15)])
+    assert best.form == "formula"
+
+
+def test_a_formula_that_also_gives_the_first_term_is_not_wrapped_as_given():
+    squares = [n * n for n in range(12)]
+    found = make_transform_finder(kinds=["given"])(squares, 0, roomy())
+    assert not any(isinstance(p.parts[0], Formula) for p in found)
+    shifted = [5] + squares[1:]  # the same formulas, now with an exception at n = 0
+    found = make_transform_finder(kinds=["given"])(shifted, 0, roomy())
+    assert any(p.parts[0].display() == "n*n" for p in found)

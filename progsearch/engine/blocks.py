@@ -21,7 +21,7 @@ def blocks_of(ops: tuple[Op, ...], size: int) -> list[tuple]:
     >>> [(op.name, i, j) for _, op, i, j in blocks_of(OPS, 3)]  # doctest: +NORMALIZE_WHITESPACE
     [('add', 1, 1), ('sub', 1, 1), ('mul', 1, 1), ('floordiv', 1, 1), ('mod', 1, 1),
      ('pow', 1, 1), ('binomial', 1, 1), ('factorial', 2, 0), ('isqrt', 2, 0),
-     ('issquare', 2, 0), ('gcd', 1, 1)]
+     ('issquare', 2, 0), ('gcd', 1, 1), ('trirow', 2, 0), ('tricol', 2, 0)]
     """
     out = []
     for k, op in enumerate(ops):

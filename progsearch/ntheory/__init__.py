@@ -31,6 +31,8 @@ prime    1     x >= 1           PRIME_COUNT / PRIME_COUNT    the sieve's list of
 primepi  1     all (x<2: 0)     SIEVE_LIMIT / SIEVE_LIMIT    the sieve's running count
 lt le    2     all              none / none                  comparison, 0 or 1
 eq ne    2     all              none / none                  comparison, 0 or 1
+trirow   1     x >= 0           TRI_MAX = 2**61 / none       float sqrt, corrected exactly
+tricol   1     x >= 0           TRI_MAX = 2**61 / none       x - trirow(x)*(trirow(x) + 1)/2
 ======== ===== ================ ============================ =================================
 
 A bound is the largest argument served: past it the kernel says bad and the exact function
@@ -59,17 +61,20 @@ from .exact import (
     ne,
     prime,
     primepi,
+    tricol,
+    trirow,
     v2,
 )
 from .factors import bigomega, core, gpf, lpf, mobius, omega, phi, rad, sigma, tau
 from .sieve import PRIME_COUNT, SIEVE_LIMIT, Tables, tables
 from .symbolic import SYMPY, sympy_function
 from .table import ARITY, COMMUTATIVE, EXACT
-from .vector import DOMAIN, KERNELS, SENT
+from .vector import DOMAIN, KERNELS, SENT, TRI_MAX
 
 __all__ = ["ARITY", "COMMUTATIVE", "DOMAIN", "EXACT", "FACTOR_LIMIT", "ISPRIME_LIMIT",
-           "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "OutOfDomain",
+           "KERNELS", "PRIME_COUNT", "SENT", "SIEVE_LIMIT", "SYMPY", "TRI_MAX", "OutOfDomain",
            "PastBound", "Tables",
            "bigomega", "bitand", "bitcount", "bitor", "bitxor", "core", "digitsum", "eq", "gcd",
            "gpf", "isprime", "isqrt", "issquare", "le", "lpf", "lt", "mobius", "ne", "omega",
-           "phi", "prime", "primepi", "rad", "sigma", "sympy_function", "tables", "tau", "v2"]
+           "phi", "prime", "primepi", "rad", "sigma", "sympy_function", "tables", "tau", "tricol",
+           "trirow", "v2"]

@@ -123,6 +123,28 @@ def digitsum(x: int) -> int:
     return total
 
 
+def trirow(x: int) -> int:
+    """The row of entry x >= 0 of a triangle read by rows (row k holds entries k(k+1)/2 ..
+    k(k+1)/2 + k): the k with k(k+1)/2 <= x < (k+1)(k+2)/2.
+
+    >>> [trirow(x) for x in range(7)], trirow(10**40)
+    ([0, 1, 1, 2, 2, 2, 3], 141421356237309504879)
+    """
+    _nonneg("trirow", x)
+    return (math.isqrt(8 * x + 1) - 1) // 2
+
+
+def tricol(x: int) -> int:
+    """The column of entry x >= 0 of a triangle read by rows: x - k(k+1)/2, k = trirow(x).
+
+    >>> [tricol(x) for x in range(7)]
+    [0, 0, 1, 0, 1, 2, 0]
+    """
+    _nonneg("tricol", x)
+    k = trirow(x)
+    return x - k * (k + 1) // 2
+
+
 def isprime(x: int) -> int:
     """1 if x is prime else 0 (0 for x < 2), exact for x < ISPRIME_LIMIT (about 3.3e24).
 

@@ -18,6 +18,8 @@ from .exact import (
     ne,
     prime,
     primepi,
+    tricol,
+    trirow,
     v2,
 )
 from .factors import bigomega, core, gpf, lpf, mobius, omega, phi, rad, sigma, tau
@@ -26,7 +28,8 @@ EXACT = {"isqrt": isqrt, "issquare": issquare, "gcd": gcd, "bitand": bitand, "bi
          "bitxor": bitxor, "bitcount": bitcount, "v2": v2, "digitsum": digitsum,
          "isprime": isprime, "tau": tau, "sigma": sigma, "phi": phi, "omega": omega,
          "bigomega": bigomega, "mobius": mobius, "rad": rad, "core": core, "lpf": lpf, "gpf": gpf,
-         "prime": prime, "primepi": primepi, "lt": lt, "le": le, "eq": eq, "ne": ne}
+         "prime": prime, "primepi": primepi, "lt": lt, "le": le, "eq": eq, "ne": ne,
+         "trirow": trirow, "tricol": tricol}
 ARITY = {name: 2 if name in ("gcd", "bitand", "bitor", "bitxor", "lt", "le", "eq", "ne") else 1
          for name in EXACT}
 COMMUTATIVE = frozenset({"gcd", "bitand", "bitor", "bitxor", "eq", "ne"})

@@ -113,6 +113,23 @@ def _table_kernel(name: str):
     return kernel
 
 
+TRI_MAX = 2**61  # trirow, tricol: k(k+1) stays in int64 up to here
+
+
+def _trirow(a, _b):
+    bad = (a < 0) | (a > TRI_MAX)
+    x = np.where(bad, 0, a)
+    k = ((np.sqrt(8.0 * x.astype(float) + 1.0) - 1.0) / 2.0).astype(I64)  # within 1 of the row
+    k -= k * (k + 1) // 2 > x
+    k += (k + 1) * (k + 2) // 2 <= x
+    return k, bad
+
+
+def _tricol(a, _b):
+    k, bad = _trirow(a, None)
+    return np.where(bad, 0, a) - k * (k + 1) // 2, bad
+
+
 TABLED = ("tau", "sigma", "phi", "omega", "bigomega", "rad", "core", "lpf", "gpf")
 
 
@@ -150,7 +167,8 @@ KERNELS = {"isqrt": _isqrt, "issquare": _issquare, "gcd": _gcd, "bitand": _bitan
            "bitxor": _bitxor, "bitcount": _bitcount, "v2": _v2, "digitsum": _digitsum,
            "isprime": _isprime, **{name: _table_kernel(name) for name in TABLED}, "mobius": _mobius,
            "prime": _prime,
-           "primepi": _primepi, "lt": _lt, "le": _le, "eq": _eq, "ne": _ne}
+           "primepi": _primepi, "lt": _lt, "le": _le, "eq": _eq, "ne": _ne,
+           "trirow": _trirow, "tricol": _tricol}
 
 
 def _nonneg(v):
@@ -170,4 +188,6 @@ DOMAIN = {  # (operator, operand side): where that operand's values can give a g
     **{(name, None): _tabled for name in TABLED + ("mobius",)},
     ("prime", None): lambda v: (v >= 1) & (v <= PRIME_COUNT),
     ("primepi", None): lambda v: v <= SIEVE_LIMIT,
+    ("trirow", None): lambda v: (v >= 0) & (v <= TRI_MAX),
+    ("tricol", None): lambda v: (v >= 0) & (v <= TRI_MAX),
 }

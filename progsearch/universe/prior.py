@@ -137,7 +137,7 @@ def read_program(bits: Bits, max_nodes: int = MAX_NODES, max_table: int = MAX_TA
     >>> bits = Bits(np.random.default_rng(106))
     >>> p = read_program(bits)
     >>> p, round(bits.spent, 9) == round(p.bits, 9)  # the flips spent: the program's bits
-    (Formula(phi(n), 13.8 bits), True)
+    (Formula(prime(n), 13.9 bits), True)
     """
     form = FORMS[bits.choose(len(FORMS))]  # the form tag
     if form in ("filter", "transform"):  # outside the universes' language: drawn, then refused

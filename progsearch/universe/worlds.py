@@ -153,7 +153,7 @@ def guesses(train: list[int], order: list[int], setup: Setup) -> tuple[int, ...]
     """One digit per learner of LEARNERS for the term after ``train``; ``order`` breaks ties.
 
     >>> guesses([0, 1, 2, 3, 4, 5, 6, 7], [9, 0, 1, 2, 3, 4, 5, 6, 7, 8], Setup())
-    (8, 8, 0, 8, 9)
+    (8, 8, 8, 8, 9)
     """
     result = search(train, max_size=setup.max_nodes, time_limit=setup.time_limit)
     n = len(train)
