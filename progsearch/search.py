@@ -4,7 +4,7 @@ The finders, in order (FINDERS): the lookup (always), periodic tables, exact P-r
 recurrences (finders.py), the expression engine for formulas and for loops, grown one size
 at a time until a budget runs out (enumeration.py), Beatty formulas (beatty.py), filters ("the
 n-th k with p(k)", filters.py) and last the transforms (differences, partial sums, ratios,
-halves, repeats; transform_finders.py).
+halves, repeats, the terms after a given first; transform_finders.py).
 search() validates its input, runs every finder with one shared Budget, drops repeats, ranks
 by bits and builds the SearchResult.
 

@@ -1,4 +1,5 @@
-"""The transform finder: search the differences, partial sums, ratios and halves of the terms.
+"""The transform finder: search the differences, partial sums, ratios, halves, runs, and the
+terms after the first, of the terms.
 
 For each kind that applies, the inner finders run on the transformed terms, each within a child
 budget (a smaller size limit, a share of the time left), and every program they find, except
@@ -129,8 +130,9 @@ def _wrap(kind: str, found: list[list[Program]], terms: list[int],
     first = terms[0] if kind in NEEDS_FIRST else None
     if kind == "halves":
         combos = itertools.product(found[0][:HALF_KEEP], found[1][:HALF_KEEP])
-    elif kind == "given":  # a formula that also gives the first term needs no exception
-        combos = ((p,) for p in found[0] if not _gives(p, offset, terms[0]))
+    elif kind == "given":  # a loop starts from given terms already; a formula that also gives
+        combos = ((p,) for p in found[0]  # the first term needs no exception
+                  if p.form != "loop" and not _gives(p, offset, terms[0]))
     else:
         combos = ((p,) for p in found[0])
     wrapped = (Transformed(kind, parts, offset, first) for parts in combos)

@@ -1,4 +1,4 @@
-"""Transformed: a program found for the differences, partial sums, ratios or halves of the terms.
+"""Transformed: a program for the differences, partial sums, ratios, halves, runs or later terms.
 
 The inner programs are ordinary programs of another form; the transform says how to rebuild
 the terms from them.  With ``o`` the offset (the first index of ``a``):
@@ -49,7 +49,8 @@ def inner_offsets(kind: str, offset: int, first: int = 0) -> tuple[int, ...]:
 
 
 class Transformed(Program):
-    """Terms rebuilt from inner programs for their differences, partial sums, ratios or halves.
+    """Terms rebuilt from inner programs for their differences, partial sums, ratios, halves,
+    runs, or the terms after a given first one.
 
     >>> from progsearch.forms import Formula
     >>> from progsearch.language import OP_BY_NAME, Apply, Const, Var

@@ -365,10 +365,12 @@ def test_a_rule_that_holds_from_the_first_term_is_not_split():
     assert best.form == "formula"
 
 
-def test_a_formula_that_also_gives_the_first_term_is_not_wrapped_as_given():
+def test_a_formula_that_also_gives_the_first_term_and_a_loop_are_not_wrapped_as_given():
     squares = [n * n for n in range(12)]
     found = make_transform_finder(kinds=["given"])(squares, 0, roomy())
-    assert not any(isinstance(p.parts[0], Formula) for p in found)
+    assert not any(isinstance(p.parts[0], (Formula, Loop)) for p in found)
+    catalan = [1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862, 16796]  # a loop from a(1) fits too
+    assert not make_transform_finder(kinds=["given"])(catalan, 0, roomy())
     shifted = [5] + squares[1:]  # the same formulas, now with an exception at n = 0
     found = make_transform_finder(kinds=["given"])(shifted, 0, roomy())
     assert any(p.parts[0].display() == "n*n" for p in found)
