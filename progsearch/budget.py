@@ -15,6 +15,7 @@ measured (engine.memory.MemoryCap), not estimated; the engines size their reserv
 
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import asdict, dataclass
 
@@ -88,6 +89,25 @@ class Budget:
     def out_of_time(self, keep: float = 0.0) -> bool:
         """Whether the time is up but ``keep`` of the time limit (Ctrl-C aside)."""
         return time.perf_counter() > self.end - keep * (self.end - self.start)
+
+    def child(self, seconds: float, max_size: int) -> Budget:
+        """A budget for an inner search: ``seconds`` from now, never past this one's deadline
+        or end; a smaller size limit; this one's memory cap; stats of its own.
+
+        >>> parent = Budget(60.0, 8, 1e9)
+        >>> inner = parent.child(100.0, 6)
+        >>> inner.max_size, inner.end <= parent.end, inner.deadline <= parent.deadline
+        (6, True, True)
+        >>> inner.memory is parent.memory, inner.stats is parent.stats
+        (True, False)
+        """
+        child = copy.copy(self)  # the same memory cap; the Ctrl-C flag as it stands
+        seconds = max(seconds, 0.0)
+        child.start = time.perf_counter()
+        child.end = min(child.start + seconds, self.end)
+        child.deadline = min(child.start + seconds * (1 - FINISH_SHARE), self.deadline)
+        child.max_size, child.stats = max_size, SearchStats()
+        return child
 
     def stopped(self, reason: str) -> None:
         """Note the budget that stopped a finder; the first one noted is the one reported.

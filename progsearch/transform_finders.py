@@ -86,22 +86,10 @@ def _runs(terms: list[int]) -> list[list[int]] | None:
     return [counts] if len(counts) >= MIN_RUNS and max(counts) > 1 else None
 
 
-def child_budget(parent: Budget, seconds: float, max_size: int) -> Budget:
-    """A budget for an inner search: ``seconds`` from now (never past the parent's deadline),
-    a smaller size limit, the parent's memory cap, and stats of its own (see absorb).
-
-    >>> child_budget(Budget(60.0, 8, 1e9), 1.0, 6).max_size
-    6
-    """
-    child = Budget(max(seconds, 0.0), max_size, parent.max_bytes)
-    child.deadline = min(child.deadline, parent.deadline)
-    child.memory, child.interrupted = parent.memory, parent.interrupted  # one cap, one Ctrl-C
-    return child
-
-
 def absorb(parent: Budget, child: Budget) -> None:
-    """Add the child's work to the parent's stats; pass on its stop, unless only its own share
-    of the time ran out (the parent's size reached, ``max_size``, is the outer search's).
+    """Add the work of a child budget (Budget.child) to the parent's stats; pass on its stop,
+    unless only its own share of the time ran out (the parent's size reached, ``max_size``, is
+    the outer search's).
 
     >>> parent, child = Budget(60.0, 8, 1e9), Budget(60.0, 6, 1e9)
     >>> child.stats.candidates = 10; child.stopped("time_limit"); absorb(parent, child)
@@ -188,7 +176,7 @@ def make_transform_finder(inner_finders: Sequence[Finder] = INNER_FINDERS,
                 except Stop as stop:
                     budget.stopped(stop.reason)
                     return programs
-                child = child_budget(budget, budget.deadline - time.perf_counter(), size)
+                child = budget.child(budget.deadline - time.perf_counter(), size)
                 cap = Lookup(seq, inner_offset).bits if kind in COMPRESS else math.inf
                 found.append(_inner_programs(seq, inner_offset, child, inner_finders, cap))
                 absorb(budget, child)

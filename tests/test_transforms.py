@@ -18,7 +18,6 @@ from progsearch.programs import FORM_ORDER, unguarded
 from progsearch.search import LADDER_FINDERS, run_finders
 from progsearch.transform_finders import (
     absorb,
-    child_budget,
     find_transforms,
     make_transform_finder,
     transformed_terms,
@@ -256,12 +255,13 @@ def test_a_spent_budget_stops_the_finder_and_a_spent_share_is_not_reported():
     assert find_transforms(list(range(12)), 0, spent) == []
     assert spent.stats.stopped_by == "time_limit"
     parent = roomy()
-    child = child_budget(parent, 0.0, 6)
+    child = parent.child(0.0, 6)
     find_expressions([1, 2, 3, 4, 5, 6, 7], 0, child)
     assert child.stats.stopped_by == "time_limit" and child.max_size == 6
     absorb(parent, child)
     assert parent.stats.stopped_by == ""  # only the child's share ran out
-    assert child_budget(spent, 10.0, 6).deadline == spent.deadline
+    assert spent.child(10.0, 6).deadline == spent.deadline
+    assert spent.child(10.0, 6).end == spent.end  # never past the parent's end
 
 
 def test_make_transform_finder_refuses_bad_settings():
