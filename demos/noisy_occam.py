@@ -20,18 +20,8 @@ Run it: ``python demos/noisy_occam.py`` or ``progsearch demo noisy_occam`` (abou
 
 from __future__ import annotations
 
-from progsearch.noisy_story import (
-    ALPHAS,
-    DEGREE,
-    RULE,
-    SEED,
-    SIGMA,
-    NoisyRun,
-    axis_table,
-    rule,
-    run,
-    verdict,
-)
+from progsearch.decay_story import ALPHAS, DEGREE, RULE, SEED, SIGMA, rule
+from progsearch.noisy_story import NoisyRun, axis_table, run, verdict
 from progsearch.noisy_sweep import rule_fit, shift_price
 from progsearch.report import wrap
 

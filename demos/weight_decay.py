@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from progsearch import search as find_programs  # a module attribute: tests may replace it
 from progsearch.decay_story import (
+    ALPHAS,
+    DEGREE,
+    RULE,
+    SEED,
+    SIGMA,
     AlphaRow,
     ProgramRow,
     alpha_row,
@@ -37,30 +40,18 @@ from progsearch.decay_story import (
     program_row,
     programs_section,
     rmse,
+    rule,
     sweep_table,
     train_finding,
     weights_block,
     weights_finding,
 )
+from progsearch.decay_story import noisy_terms as draw
 from progsearch.report import wrap
 from progsearch.ridge import best_ridge, fit_ridge
 
-SEED = 0
-RULE = "n*n + 3*n + 5"
-SIGMA = 40.0  # standard deviation of the noise
 N_TRAIN, N_HELDOUT = 15, 8
-DEGREE = 5  # features x, x**2, ..., x**5
-ALPHAS = (0.0, 1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1000.0)
 SEARCH_SECONDS = 60.0  # a safety net for each of the two searches: the size limit stops them
-
-
-def rule(n: int) -> int:
-    """The rule behind the data.
-
-    >>> [rule(n) for n in range(4)]
-    [5, 9, 15, 23]
-    """
-    return n * n + 3 * n + 5
 
 
 def noisy_terms(seed: int = SEED) -> list[int]:
@@ -69,8 +60,7 @@ def noisy_terms(seed: int = SEED) -> list[int]:
     >>> noisy_terms()[:5]
     [10, 4, 41, 27, 12]
     """
-    noise = np.random.default_rng(seed).normal(0.0, SIGMA, N_TRAIN + N_HELDOUT)
-    return [round(rule(n) + e) for n, e in enumerate(noise)]
+    return draw(N_TRAIN + N_HELDOUT, seed)
 
 
 # %%

@@ -22,6 +22,30 @@ from .ridge import RidgeFit
 
 LINE = 99  # the sweep's report is wrapped one column short of 100
 
+RULE = "n*n + 3*n + 5"  # the rule behind the weight-decay demos' data: 5 + n*(n + 3)
+SIGMA, SEED = 40.0, 0  # the standard deviation of its noise, and the draw
+DEGREE = 5  # the ridge features x, x**2, ..., x**5
+ALPHAS = (0.0, 1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1000.0)  # the weight decays swept
+
+
+def rule(n: int) -> int:
+    """The rule behind the data.
+
+    >>> [rule(n) for n in range(4)]
+    [5, 9, 15, 23]
+    """
+    return n * n + 3 * n + 5
+
+
+def noisy_terms(count: int, seed: int = SEED, sigma: float = SIGMA) -> list[int]:
+    """The rule plus Gaussian noise, rounded: the demos' draws, ``count`` of them.
+
+    >>> noisy_terms(5)
+    [10, 4, 41, 27, 12]
+    """
+    noise = np.random.default_rng(seed).normal(0.0, sigma, count)
+    return [round(rule(n) + e) for n, e in enumerate(noise)]
+
 
 def rmse(predicted: Sequence[int], actual: Sequence[int]) -> float:
     """Root mean squared error between two equally long lists of numbers, to 9 decimals.

@@ -14,38 +14,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
+from .decay_story import ALPHAS, DEGREE, SEED, noisy_terms, rule
 from .forms import Program
 from .noise import residual_bits_one
 from .occam import rmse
 from .ridge import RidgeFit, fit_ridge
 from .search import search
 from .text import clip
-
-RULE = "n*n + 3*n + 5"  # the weight-decay demo's rule: 5 + n*(n + 3)
-SIGMA, SEED = 40.0, 0  # and its noise
-DEGREE = 5
-ALPHAS = (0.0, 1e-4, 1e-3, 1e-2, 1e-1, 1.0, 10.0, 100.0, 1000.0)
-
-
-def rule(n: int) -> int:
-    """The rule behind the data.
-
-    >>> [rule(n) for n in range(4)]
-    [5, 9, 15, 23]
-    """
-    return n * n + 3 * n + 5
-
-
-def noisy_terms(count: int, seed: int = SEED, sigma: float = SIGMA) -> list[int]:
-    """The rule plus Gaussian noise, rounded: the weight-decay demo's draws, ``count`` of them.
-
-    >>> noisy_terms(5)  # the first terms of demos/weight_decay.py
-    [10, 4, 41, 27, 12]
-    """
-    noise = np.random.default_rng(seed).normal(0.0, sigma, count)
-    return [round(rule(n) + e) for n, e in enumerate(noise)]
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,11 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .decay_story import ALPHAS, DEGREE, rule
 from .forms import Program
 from .length import int_bits
 from .noise import AFFINE_TAG_BITS, two_part_one
-from .noisy_story import ALPHAS, DEGREE, NoisyRun, rmse, rule, run, verdict
+from .noisy_story import NoisyRun, rmse, run, verdict
 from .ridge import best_ridge
 from .search import search
 

@@ -7,8 +7,9 @@ import pytest
 from progsearch.demos import noisy_occam as demo
 from test_noise import ref_residual_bits  # the residual code, written plainly
 
+from progsearch.decay_story import DEGREE, noisy_terms, rule
 from progsearch.length import int_bits
-from progsearch.noisy_story import DEGREE, noisy_terms, rule, verdict
+from progsearch.noisy_story import verdict
 from progsearch.ridge import fit_ridge
 
 

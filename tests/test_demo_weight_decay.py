@@ -168,7 +168,7 @@ def test_result_and_rows_print_readably(result):
 
 def test_docstring_examples_pass():
     outcome = doctest.testmod(demo, optionflags=doctest.ELLIPSIS)
-    assert outcome.attempted >= 8 and outcome.failed == 0
+    assert outcome.attempted >= 7 and outcome.failed == 0  # rule() is doctested in decay_story
     outcome = doctest.testmod(decay_story, optionflags=doctest.ELLIPSIS)
     assert outcome.attempted > 10 and outcome.failed == 0
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from test_noise import ref_residual_bits
 
+from progsearch.decay_story import ALPHAS, DEGREE
 from progsearch.noise import AFFINE_TAG_BITS
-from progsearch.noisy_story import ALPHAS, DEGREE
 from progsearch.noisy_sweep import Draw, counts, rule_program, sweep
 from progsearch.ridge import fit_ridge
 from progsearch.search import search
