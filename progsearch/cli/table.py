@@ -219,4 +219,4 @@ def _levels_line() -> str:
         f"confidence: {top} when the pick is at most {most:.3g} of the table's length and the "
         f"programs found agree (share among them >= {least:g}); {mid} at most {most2:g} and "
         f">= {least2:g}; {low} otherwise. The share right at each level is measured on the "
-        "public OEIS benchmark (benchmarks/README.md).", WIDTH)
+        "public OEIS benchmark, the one the bounds were chosen on (benchmarks/README.md).", WIDTH)
