@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .guards import MAX_RESULT_BITS, TooBig
 from .programs import Program
+from .text import integer
 
 TABLE = "a table has no next term"
 _ONE_VALUE_PERIOD = re.compile(r"\[(-?\d+)\]\[[^\[\]]*% 1\]")
@@ -63,6 +64,31 @@ def next_terms(prog: Program, start: int, k: int) -> tuple[tuple[int, ...], str 
     except (ArithmeticError, ValueError) as exc:
         return out, f"undefined at n={n} ({exc})"
     return out, None
+
+
+def next_text(prog: Program, start: int, k: int) -> str:
+    """:func:`next_terms` as text: the values, then where they stop and why.
+
+    >>> from progsearch.programs import Lookup, Periodic
+    >>> next_text(Periodic([1, 2]), 2, 3), next_text(Lookup([1]), 1, 2)
+    ('1, 2, 1', 'none: a table has no next term')
+    """
+    values, why = next_terms(prog, start, k)
+    text = ", ".join(integer(v, 20) for v in values)
+    if why:
+        text += f"; then none: {why}" if values else f"none: {why}"
+    return text
+
+
+def shown(programs: Sequence[Program], top: int) -> list[tuple[int, Program]]:
+    """The programs a ranked table shows, with their indices: the first ``top``, and the
+    lookup wherever it ranks.
+
+    >>> from progsearch.programs import Lookup, Periodic
+    >>> [i for i, _ in shown([Periodic([1]), Periodic([2]), Lookup([3])], 1)]
+    [0, 2]
+    """
+    return [(i, p) for i, p in enumerate(programs) if i < top or p.form == "lookup"]
 
 
 def _sympy_rule(prog: Program):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .display import next_terms, show
-from .text import integer
+from .display import next_text, show, shown
 
 SHOWN = 10  # rows of a search's table (the lookup is always shown too)
 NEXT = 5  # next terms shown per program
@@ -19,7 +18,7 @@ def _cell(text: str, tag: str = "td", align: str = "left") -> str:
     return f'<{tag} style="text-align:{align}">{escape(text)}</{tag}>'
 
 
-def search_table(r, shown: int = SHOWN, k: int = NEXT) -> str:
+def search_table(r, top: int = SHOWN, k: int = NEXT) -> str:
     """A search result (``progsearch.search.SearchResult``) as an HTML table, the pick first.
 
     >>> from progsearch.search import search
@@ -31,18 +30,13 @@ def search_table(r, shown: int = SHOWN, k: int = NEXT) -> str:
     heads = "".join(_cell(h, "th") for h in ("#", "form", "bits", "chars", "program",
                                                f"next {k}"))
     rows = []
-    for i, p in enumerate(r.programs):
-        if i >= shown and p.form != "lookup":
-            continue
-        values, why = next_terms(p, start, k)
-        nxt = ", ".join(integer(v, 20) for v in values) + (f" (then none: {why})" if values and why
-                                                            else why or "")
+    for i, p in shown(r.programs, top):
         program = escape(show(p))
         program = f"<b>{program}</b>" if i == 0 else program
         rows.append("<tr>" + _cell(str(i + 1), align="right") + _cell(p.form)
                     + _cell(f"{p.bits:.1f}", align="right") + _cell(str(p.chars), align="right")
                     + f'<td style="text-align:left"><code>{program}</code></td>'
-                    + _cell(nxt) + "</tr>")
+                    + _cell(next_text(p, start, k)) + "</tr>")
     s = r.stats
     caption = (f"{len(r.terms)} terms from n={r.offset}: {len(r.programs)} programs found "
                f"(sizes up to {s.max_size}, stopped by {s.stopped_by}); bold: the pick, the "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from progsearch.confidence import LEVELS, Confidence, confidence, unsearched_bits
-from progsearch.display import next_terms, show, simplified
+from progsearch.display import next_terms, next_text, show, shown, simplified
 from progsearch.forms import Program
 from progsearch.noise.program import Fitted
 from progsearch.search import SearchResult
@@ -105,11 +105,8 @@ def _program_lines(prog: Program, terms: list[int], offset: int, simplify: bool)
 
 def _next_lines(prog: Program, start: int, k: int) -> list[str]:
     """The next terms wrapped to their column, and where they stop, why."""
-    values, why = next_terms(prog, start, k)
-    text = ", ".join(integer(v, 20) for v in values)
-    if why:
-        text += (f"; then none: {why}" if values else f"none: {why}")
-    return textwrap.wrap(text, WIDTH - HEAD - PROGRAM - 2, break_on_hyphens=False) or [""]
+    return textwrap.wrap(next_text(prog, start, k), WIDTH - HEAD - PROGRAM - 2,
+                         break_on_hyphens=False) or [""]
 
 
 def _row(rank: int, prog: Program, r: SearchResult, k: int, simplify: bool) -> list[str]:
@@ -138,13 +135,13 @@ def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = 
               f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
              f"{s.candidates:,} candidates evaluated, {s.distinct:,} distinct programs kept", "",
              f"  {'#':>3}  {'form':<9} {'bits':>7} {'chars':>6}  {'program':<{PROGRAM}}  next {k}"]
-    shown = [(i, p) for i, p in enumerate(r.programs) if i < top or p.form == "lookup"]
-    for i, p in shown:
+    rows = shown(r.programs, top)
+    for i, p in rows:
         if i > top:  # a gap before the lookup
             lines.append(f"  {'...':>3}")
         lines += _row(i + 1, p, r, k, simplify)
-    if len(r.programs) > len(shown):
-        lines.append(f"  ({plural(len(r.programs) - len(shown), 'more program')}: --top N lists "
+    if len(r.programs) > len(rows):
+        lines.append(f"  ({plural(len(r.programs) - len(rows), 'more program')}: --top N lists "
                      "more)")
     return "\n".join(lines + ["", LEGEND, ""] + prediction_lines(r, k))
 
