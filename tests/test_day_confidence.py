@@ -1,5 +1,8 @@
 """Issue 13: probabilities that say what they can see (lookup, unsearched mass), in words."""
 
+import json
+from pathlib import Path
+
 from progsearch.budget import SearchStats
 from progsearch.cli import main
 from progsearch.confidence import CALIBRATION, LEVELS, Confidence, confidence, unsearched_bits
@@ -71,3 +74,22 @@ def test_words_for_a_long_pick_are_modest(capsys):
     out = capsys.readouterr().out
     right, made = CALIBRATION["a guess"]  # the share printed is the one measured
     assert "a(6) = " in out and f"a guess ({right / made:.0%} right on the benchmark)" in out
+
+
+def test_the_calibration_printed_is_the_measured_run():
+    # benchmarks/calibration.json holds each predicted term of the last calibration run (its
+    # share, ratio, agreement, and whether it was right); CALIBRATION must be its tally, level
+    # by level, or the printed "% right on the benchmark" is stale
+    runs = json.loads((Path(__file__).parent.parent / "benchmarks" / "calibration.json")
+                      .read_text())
+    tally: dict[str, list[int]] = {}
+    for seq in runs:
+        for t in seq["terms"]:
+            c = Confidence(0, t["value"], t["p"], t["p_lookup"], t["p_unsearched"], 0.0,
+                           t["ratio"], t["agree"])
+            if c.value is not None:
+                right_made = tally.setdefault(c.level, [0, 0])
+                right_made[0] += bool(t["right"])
+                right_made[1] += 1
+    assert {level: tuple(v) for level, v in tally.items()} == CALIBRATION
+    assert len(runs) == 464  # the whole public benchmark
