@@ -155,7 +155,7 @@ def grow_engines(terms: list[int], offset: int, budget: Budget) -> list[tuple[st
     share (memory split evenly); their work is counted in ``budget.stats``."""
     engines = [e for e in (formula_engine(terms, offset), loop_engine(terms, offset)) if e]
     for _, eng in engines:
-        eng.limit(budget.max_bytes / len(engines), budget.memory)
+        eng.limit(budget.max_bytes / len(engines), budget.memory, budget.deadline)
     _grow([e for _, e in engines], budget)
     for _, eng in engines:
         budget.stats.candidates += eng.stats.candidates

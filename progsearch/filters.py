@@ -275,7 +275,7 @@ def find_filters(terms: list[int], offset: int, budget: Budget) -> list[Program]
     if not _eligible(terms):
         return []
     eng = filter_engine(terms)
-    eng.limit(budget.max_bytes, budget.memory)
+    eng.limit(budget.max_bytes, budget.memory, budget.deadline)
     _grow(eng, budget)
     budget.stats.candidates += eng.stats.candidates
     budget.stats.distinct += eng.stats.distinct

@@ -5,6 +5,7 @@ import functools
 import itertools
 import math
 import pickle
+import time
 
 import numpy as np
 import pytest
@@ -595,3 +596,14 @@ def test_sent_is_the_int64_minimum_and_never_a_valid_value():
                               np.array([2**62], dtype=np.int64))
     assert bad.tolist() == [True]  # -2**63 would read as "unknown"
     assert math.isclose(kernels.SAFE, 2.0**63, rel_tol=1e-12)
+
+
+def test_the_key_set_reserves_only_what_the_time_left_can_fill():
+    eng = Engine([Var("n")], np.array([list(range(8))]), np.ones(8, dtype=bool))
+    assert eng._in_time(10**9) == 10**9  # no deadline: as much as asked
+    eng.grow()
+    eng.limit(float("inf"), None, deadline=time.perf_counter() - 1.0)
+    assert eng._in_time(10**9) == 0  # the time is up: a reservation would be set up in vain
+    eng.limit(float("inf"), None, deadline=time.perf_counter() + 3600.0)
+    hour = eng._in_time(10**12)
+    assert 0 < hour < 10**12 and eng._in_time(hour // 2) == hour // 2  # time left, keys in it

@@ -8,6 +8,7 @@ differences and products are hashed and kept (linear.py), and after them the com
 from __future__ import annotations
 
 import bisect
+import math
 import time
 from collections.abc import Callable
 
@@ -58,6 +59,7 @@ class Engine:
         self.check: Callable[[], None] = lambda: None  # the budget of the current call
         self.max_bytes = float("inf")  # the memory budget, if the caller has one (limit)
         self.memory: MemoryCap | None = None  # the search's measured memory cap, if any
+        self.deadline = math.inf  # when the caller's time is up (perf_counter), if it says
         self._add_leaves(np.asarray(leaf_vals, dtype=I64))
 
     def __repr__(self) -> str:
@@ -126,9 +128,11 @@ class Engine:
         parts.append(k, i, j, h[idx], *operands(idx))
         self.pending_bytes += 16 * len(idx)
 
-    def limit(self, max_bytes: float, memory: MemoryCap | None) -> None:
-        """The memory it may use: its share of the budget, and the search's measured cap."""
-        self.max_bytes, self.memory = max_bytes, memory
+    def limit(self, max_bytes: float, memory: MemoryCap | None,
+              deadline: float = math.inf) -> None:
+        """The memory it may use (its share of the budget, and the search's measured cap), and
+        when its time is up (the key set reserves room only for what that time can bring)."""
+        self.max_bytes, self.memory, self.deadline = max_bytes, memory, deadline
 
     # -- enumeration -----------------------------------------------------------------------
     def grow(self, check: Callable[[], None] = lambda: None, keep: bool = True) -> None:
@@ -224,6 +228,7 @@ class Engine:
         the memory the cap has left (the old tables and a sorted copy of the keys stay while
         the new ones fill)."""
         left = float("inf") if self.memory is None else self.memory.left()
+        extra = self._in_time(extra)
         while extra > 1 << 16:
             slots = 1 << (KeySet.LOAD * (len(self.keys) + extra) - 1).bit_length()
             others = self.nbytes - self.keys.nbytes
@@ -232,6 +237,17 @@ class Engine:
                 self.keys.reserve(extra)
                 return
             extra //= 2
+
+    def _in_time(self, extra: int) -> int:
+        """``extra`` new keys, or fewer: as many as the time left can bring at twice the rate
+        of the sizes so far.  A reservation for more would be set up in vain, and a large one
+        takes long enough (0.4 s for a 0.7 GB table, measured) to overrun a short time limit.
+        """
+        seconds = sum(s[3] for s in self.stats.per_size)
+        if self.deadline == math.inf or seconds <= 0:
+            return extra
+        rate = sum(s[2] for s in self.stats.per_size) / seconds
+        return min(extra, int(2 * rate * max(self.deadline - time.perf_counter(), 0.0)))
 
     def _close(self, parts: Pending) -> int:
         """Make the size's bank from the kept rows, in the order they were built."""
