@@ -80,12 +80,12 @@ def next_text(prog: Program, start: int, k: int) -> str:
     return text
 
 
-def shown(programs: Sequence[Program], top: int) -> list[tuple[int, Program]]:
+def table_rows(programs: Sequence[Program], top: int) -> list[tuple[int, Program]]:
     """The programs a ranked table shows, with their indices: the first ``top``, and the
     lookup wherever it ranks.
 
     >>> from progsearch.programs import Lookup, Periodic
-    >>> [i for i, _ in shown([Periodic([1]), Periodic([2]), Lookup([3])], 1)]
+    >>> [i for i, _ in table_rows([Periodic([1]), Periodic([2]), Lookup([3])], 1)]
     [0, 2]
     """
     return [(i, p) for i, p in enumerate(programs) if i < top or p.form == "lookup"]

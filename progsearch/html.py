@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .display import next_text, show, shown
+from .display import next_text, show, table_rows
 
 SHOWN = 10  # rows of a search's table (the lookup is always shown too)
 NEXT = 5  # next terms shown per program
@@ -18,7 +18,7 @@ def _cell(text: str, tag: str = "td", align: str = "left") -> str:
     return f'<{tag} style="text-align:{align}">{escape(text)}</{tag}>'
 
 
-def search_table(r, top: int = SHOWN, k: int = NEXT) -> str:
+def search_table(r, shown: int = SHOWN, k: int = NEXT) -> str:
     """A search result (``progsearch.search.SearchResult``) as an HTML table, the pick first.
 
     >>> from progsearch.search import search
@@ -30,7 +30,7 @@ def search_table(r, top: int = SHOWN, k: int = NEXT) -> str:
     heads = "".join(_cell(h, "th") for h in ("#", "form", "bits", "chars", "program",
                                                f"next {k}"))
     rows = []
-    for i, p in shown(r.programs, top):
+    for i, p in table_rows(r.programs, shown):
         program = escape(show(p))
         program = f"<b>{program}</b>" if i == 0 else program
         rows.append("<tr>" + _cell(str(i + 1), align="right") + _cell(p.form)

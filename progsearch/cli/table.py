@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from progsearch.confidence import LEVELS, Confidence, confidence, unsearched_bits
-from progsearch.display import next_terms, next_text, show, shown, simplified
+from progsearch.display import next_terms, next_text, show, simplified, table_rows
 from progsearch.forms import Program
 from progsearch.noise.program import Fitted
 from progsearch.search import SearchResult
@@ -135,7 +135,7 @@ def guess_table(r: SearchResult, k: int = 5, top: int = SHOWN, simplify: bool = 
               f"{s.elapsed_s:.2f} s (stopped by {s.stopped_by})"),
              f"{s.candidates:,} candidates evaluated, {s.distinct:,} distinct programs kept", "",
              f"  {'#':>3}  {'form':<9} {'bits':>7} {'chars':>6}  {'program':<{PROGRAM}}  next {k}"]
-    rows = shown(r.programs, top)
+    rows = table_rows(r.programs, top)
     for i, p in rows:
         if i > top:  # a gap before the lookup
             lines.append(f"  {'...':>3}")

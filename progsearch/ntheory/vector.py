@@ -127,7 +127,7 @@ def _trirow(a, _b):
 
 def _tricol(a, _b):
     k, bad = _trirow(a, None)
-    return np.where(bad, 0, a) - k * (k + 1) // 2, bad
+    return np.where(bad, 0, a - k * (k + 1) // 2), bad
 
 
 TABLED = ("tau", "sigma", "phi", "omega", "bigomega", "rad", "core", "lpf", "gpf")
@@ -175,6 +175,10 @@ def _nonneg(v):
     return v >= 0
 
 
+def _row_range(v):
+    return (v >= 0) & (v <= TRI_MAX)
+
+
 def _tabled(v):
     return (v >= 1) & (v <= SIEVE_LIMIT)
 
@@ -188,6 +192,5 @@ DOMAIN = {  # (operator, operand side): where that operand's values can give a g
     **{(name, None): _tabled for name in TABLED + ("mobius",)},
     ("prime", None): lambda v: (v >= 1) & (v <= PRIME_COUNT),
     ("primepi", None): lambda v: v <= SIEVE_LIMIT,
-    ("trirow", None): lambda v: (v >= 0) & (v <= TRI_MAX),
-    ("tricol", None): lambda v: (v >= 0) & (v <= TRI_MAX),
+    ("trirow", None): _row_range, ("tricol", None): _row_range,
 }
