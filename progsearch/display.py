@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .guards import MAX_RESULT_BITS, TooBig
+from .language import Expr
 from .programs import Program
 from .text import integer
 
@@ -95,6 +96,8 @@ def _sympy_rule(prog: Program):
     """(SymPy expression, the n symbol) of a formula or an expression loop's rule, else None."""
     if prog.form not in ("formula", "loop"):
         return None
+    if prog.form == "loop" and not isinstance(prog.rule, Expr):
+        return None  # a recurrence solved exactly: its equation is not a value of a(n)
     try:
         e = prog.to_sympy()
     except (TypeError, ValueError, AttributeError):

@@ -1,4 +1,5 @@
-"""Finders for the exact forms: the lookup table, the shortest period, P-recursive loops.
+"""Finders for the exact forms: the lookup table, the shortest period, P-recursive loops and
+loops whose rule is a linear combination of sums over the earlier terms.
 
 A finder is a function ``find(terms, offset, budget) -> list of programs``: ``terms`` are
 a(offset), a(offset+1), ... as Python ints (already validated), and every program it returns
@@ -12,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from .budget import Budget
+from .engine import Stop
 from .forms import Lookup, Loop, Periodic, Program
+from .linear_rules import fit_linear_rules
 from .recurrences import find_recurrences, given_terms
 
 Finder = Callable[[list[int], int, Budget], Iterable[Program]]  # like find_periodic
@@ -43,7 +46,7 @@ def find_p_recursive(terms: list[int], offset: int, budget: Budget) -> list[Prog
     """Loops whose rule is a P-recursive recurrence solved exactly (recurrences.py).
 
     >>> find_p_recursive([1, 1, 2, 6, 24, 120, 720, 5040, 40320], 0, Budget(1.0, 8, 1e9))
-    [Loop(a(n) = n*a(n-1); a(0) = 1, 26.6 bits)]
+    [Loop(a(n) = n*a(n-1); a(0) = 1, 27.2 bits)]
     """
     found = []
     for rec in find_recurrences(terms, offset=offset):
@@ -52,3 +55,20 @@ def find_p_recursive(terms: list[int], offset: int, budget: Budget) -> list[Prog
         if prog.fits(terms):
             found.append(prog)
     return found
+
+
+def find_linear_loops(terms: list[int], offset: int, budget: Budget) -> list[Program]:
+    """Loops whose rule is a LinearRule solved exactly (linear_rules.py): a rational
+    combination of one or two parts, one of them a sum over the earlier terms or a(n/2) at
+    even n.
+
+    >>> find_linear_loops([1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862], 0, Budget(1.0, 8, 1e9))
+    [Loop(a(n) = sum(a(i)*a(n - 1 - i) for 0 <= i <= n - 1); a(0) = 1, 21.3 bits)]
+    """
+    try:
+        fits = fit_linear_rules(terms, offset, budget.check)
+    except Stop as stop:  # the time is up: the finders after this one are skipped alike
+        budget.stopped(stop.reason)
+        return []
+    loops = [Loop(rule, terms[:given], offset) for rule, given in fits]
+    return [loop for loop in loops if loop.fits(terms)]

@@ -27,6 +27,7 @@ from .language import (
     variables,
 )
 from .length import count_bits, int_bits
+from .linear_rules import MAX_SUM_POSITION, LinearRule
 from .precurrence import PRecurrence
 from .programs import FORM_ORDER, Lookup, Periodic, Program, check_range
 
@@ -133,8 +134,20 @@ def size_note(expr: Expr, ops: tuple[str, ...]) -> str:
 
     if not uses(expr):
         return ""
-    return (f"# progsearch gives no value where a product or power passes {MAX_RESULT_BITS} "
-            "bits; this source does not check\n")
+    return (f"# progsearch gives no value past {MAX_RESULT_BITS} bits (a product or power); "
+            "this source does not check\n")
+
+
+def _sum_note(rule: LinearRule, offset: int) -> str:
+    """A comment for a source whose rule sums over every earlier term: the library stops.
+
+    >>> print(_sum_note(LinearRule(("s1",), (1,)), 0), end="")
+    # progsearch stops at a(1000) (each term sums over all before it); this source goes on
+    """
+    if not any(part[0] == "s" for part in rule.parts):
+        return ""
+    return (f"# progsearch stops at a({offset + MAX_SUM_POSITION}) (each term sums over all "
+            "before it); this source goes on\n")
 
 
 def _exact_step(update: str) -> str:
@@ -164,18 +177,24 @@ class _Terms(dict):
         raise Invalid(f"{name} is not an earlier term at n={self['n']}")
 
 
+RULE_KINDS = ("expression", "P-recursive", "linear")  # a loop's rule: one of three
+RULE_KIND_BITS = math.log2(len(RULE_KINDS))
+
+
 class Loop(Program):
     """A recurrence: initial values, then ``a(n) = rule(n, a(n-1), ..., a(n-order), a(n//2),
     a(n//3))``.
 
-    The rule is an expression found by search, or a P-recursive recurrence solved exactly.
+    The rule is an expression found by search, a P-recursive recurrence solved exactly, or a
+    LinearRule (linear_rules.py: sums over the earlier terms) solved exactly.
     Where ``a(n//c)`` is not an earlier term (before the first, or ``a(n)`` itself) the loop
     has no value: :class:`Invalid`, never a wrong number.
     """
 
     form = "loop"
 
-    def __init__(self, rule: Expr | PRecurrence, initial: Sequence[int], offset: int = 0):
+    def __init__(self, rule: Expr | PRecurrence | LinearRule, initial: Sequence[int],
+                 offset: int = 0):
         super().__init__(offset)
         self.rule, self.initial = rule, tuple(initial)
         self._cache = list(self.initial)
@@ -185,12 +204,13 @@ class Loop(Program):
         return len(self.initial)
 
     def body_bits(self) -> float:
-        # 1 bit: the rule is an expression or a P-recursive recurrence
-        head = 1 + count_bits(self.order) + sum(int_bits(v) for v in self.initial)
+        head = RULE_KIND_BITS + count_bits(self.order) + sum(int_bits(v) for v in self.initial)
         if isinstance(self.rule, PRecurrence):
             coeffs = [c for row in self.rule.coeffs for c in row]
             late = count_bits(self.order - self.rule.order)  # given terms past its order
             return head + late + count_bits(self.rule.degree) + sum(int_bits(c) for c in coeffs)
+        if isinstance(self.rule, LinearRule):
+            return head + self.rule.bits()
         return head + expr_bits(self.rule, len(variables(self.order)))
 
     def _step(self, n: int) -> int:
@@ -198,6 +218,11 @@ class Loop(Program):
             v = self.rule.next_value(self._cache, n)
             if v is None:
                 raise Invalid(f"the recurrence does not give an integer at n={n}")
+            return v
+        if isinstance(self.rule, LinearRule):
+            v = self.rule.next_value(self._cache, self.offset)
+            if v is None:
+                raise Invalid(f"the rule gives no value at n={n}")
             return v
         env = _Terms(n)
         env.update({f"a{i}": self._cache[-i] for i in range(1, self.order + 1)})
@@ -229,6 +254,8 @@ class Loop(Program):
         """
         if isinstance(self.rule, PRecurrence):
             return self.rule.update_source()
+        if isinstance(self.rule, LinearRule):
+            return self.rule.update_source(self.offset)
         text = self.rule.python()
         if self.offset:  # the list starts at a(offset)
             shift = f" - {self.offset}" if self.offset > 0 else f" + {-self.offset}"
@@ -241,6 +268,8 @@ class Loop(Program):
         update = self.update_source()
         if isinstance(self.rule, PRecurrence):
             head, step = "", _exact_step(update)
+        elif isinstance(self.rule, LinearRule):
+            head, step = _sum_note(self.rule, self.offset), _exact_step(update)
         else:
             head = import_lines(self.rule) + size_note(self.rule, ("mul", "pow"))
             step = f"        a.append({update})\n"
@@ -252,19 +281,27 @@ class Loop(Program):
                 f"    for n in range({first}, m + 1):\n{step}    return {ret}\n")
 
     def display(self) -> str:
+        if isinstance(self.rule, LinearRule):
+            return f"a(n) = {self.rule.text(self.offset)}; {self._given_text()}"
         upd = self.update_source() if isinstance(self.rule, PRecurrence) else self.rule.python()
         for i in range(1, self.order + 1):
             upd = upd.replace(f"a[-{i}]", f"a(n-{i})")
         for c in DIVISORS:
             upd = upd.replace(f"a[n//{c}]", f"a(n//{c})")
+        return f"a(n) = {upd}; {self._given_text()}"
+
+    def _given_text(self) -> str:
+        """The initial values, like 'a(0..1) = 0, 1'."""
         last = self.offset + self.order - 1
         init = ", ".join(map(int_text, self.initial))
         where = f"a({self.offset})" if self.order == 1 else f"a({self.offset}..{last})"
-        return f"a(n) = {upd}; {where} = {init}"
+        return f"{where} = {init}"
 
     def to_sympy(self):
         if isinstance(self.rule, PRecurrence):
             return self.rule.to_sympy()
+        if isinstance(self.rule, LinearRule):
+            return self.rule.to_sympy(self.offset)
         import sympy
 
         n = sympy.Symbol("n", integer=True)

@@ -2,7 +2,8 @@
 
 The finders, in order (FINDERS): the lookup (always), periodic tables, exact P-recursive
 recurrences (finders.py), the expression engine for formulas and for loops, grown one size
-at a time until a budget runs out (enumeration.py), Beatty formulas (beatty.py), filters ("the
+at a time until a budget runs out (enumeration.py), Beatty formulas (beatty.py), loops whose
+rule sums over the earlier terms (linear_rules.py, found by finders.py), filters ("the
 n-th k with p(k)", filters.py) and last the transforms (differences, partial sums, ratios,
 halves, repeats, the terms after a given first; transform_finders.py).
 search() validates its input, runs every finder with one shared Budget, drops repeats, ranks
@@ -29,7 +30,7 @@ from .bigint import int_text
 from .budget import Budget, SearchStats
 from .enumeration import CONSTANTS, LOOP_ORDER, find_expressions  # the demos read the first two
 from .filters import find_filters
-from .finders import Finder, find_lookup, find_p_recursive, find_periodic
+from .finders import Finder, find_linear_loops, find_lookup, find_p_recursive, find_periodic
 from .forms import Program
 from .html import search_table
 from .noise.finders import noisy_finders
@@ -43,7 +44,7 @@ __all__ = ["CONSTANTS", "FINDERS", "LADDER_FINDERS", "LOOP_ORDER", "MAX_MEMORY_M
 
 LADDER_FINDERS: tuple[Finder, ...] = (find_lookup, find_periodic, find_p_recursive,
                                       find_expressions)  # the four forms of the Occam ladder
-FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_beatty, find_filters,
+FINDERS: tuple[Finder, ...] = LADDER_FINDERS + (find_beatty, find_linear_loops, find_filters,
                                                 find_transforms)  # transforms
 # last: they get a share of the time that is left
 MAX_SIZE = 8  # default size limit: the deepest size both engines finish in well under 2 s

@@ -263,11 +263,11 @@ def test_loop_to_sympy_is_the_recurrence(terms, prog):
     assert isinstance(eq, sympy.Eq)
     (n,) = [s for s in eq.free_symbols if s.name == "n"]
     a = sympy.Function("a")
-    (rhs,) = sympy.solve(eq, a(n))  # a(n) = rhs in a(n-1), a(n-2), ... and n
-    order = prog.order
-    for i in range(order, len(terms)):
-        values = {a(n - j): terms[i - j] for j in range(1, order + 1)}
-        assert sympy.simplify(rhs.subs(values).subs(n, i + prog.offset)) == terms[i]
+    (rhs,) = sympy.solve(eq, a(n))  # a(n) = rhs in earlier terms (a sum of them) and n
+    for i in range(prog.order, len(terms)):
+        at_n = rhs.subs(n, i + prog.offset).doit()  # a sum over earlier terms written out
+        values = {a(j + prog.offset): terms[j] for j in range(i)}
+        assert sympy.simplify(at_n.subs(values)) == terms[i]
     assert prog.latex() == sympy.latex(eq) and r"a{\left(n \right)} =" in prog.latex()
 
 

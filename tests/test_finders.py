@@ -68,7 +68,8 @@ def test_every_finder_returns_programs_that_reproduce_the_terms(find, terms, off
 
 def test_the_finders_run_in_order_from_memory_to_enumeration():
     assert FINDERS[:4] == (find_lookup, find_periodic, find_p_recursive, find_expressions)
-    assert [f.__name__ for f in FINDERS[4:]] == ["find_beatty", "find_filters", "find_transforms"]
+    assert [f.__name__ for f in FINDERS[4:]] == ["find_beatty", "find_linear_loops",
+                                                "find_filters", "find_transforms"]
 
 
 def test_exact_finders_find_their_form_and_nothing_else():

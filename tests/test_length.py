@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from progsearch.forms import Formula, Lookup, Loop, Periodic, expr_bits
+from progsearch.forms import RULE_KIND_BITS, RULE_KINDS, Formula, Lookup, Loop, Periodic, expr_bits
 from progsearch.language import CORE_OPS, LIBRARY_OPS, OPS, Apply, Const, Var, variables
 from progsearch.length import (
     FORM_TAG_BITS,
@@ -19,6 +19,7 @@ from progsearch.length import (
     table_bits,
     zigzag,
 )
+from progsearch.linear_rules import MAX_PARTS, PARTS, LinearRule
 from progsearch.recurrences import PRecurrence
 
 EPS = 1e-9
@@ -239,8 +240,14 @@ def small_programs() -> dict[str, list]:
                 recurrences.add(rec)
     prec_loops = [Loop(rec, init) for rec in recurrences for late in (0, 1)  # given terms
                   for init in itertools.product((-1, 0, 1), repeat=rec.order + late)]
+    linear = {LinearRule(parts, coeffs, q)  # normalized: a set of distinct rules
+              for k in range(1, MAX_PARTS + 1) for parts in itertools.combinations(PARTS, k)
+              for coeffs in itertools.product((-2, -1, 1, 2), repeat=k) for q in (1, 2, 3)}
+    linear_loops = [Loop(rule, init) for rule in linear for size in (1, 2)
+                    for init in itertools.product((-1, 0, 1), repeat=size)]
     return {"lookup": [Lookup(t) for t in tables], "periodic": [Periodic(t) for t in tables],
-            "formula": [Formula(e) for e in formulas], "loop": rules + prec_loops}
+            "formula": [Formula(e) for e in formulas],
+            "loop": rules + prec_loops + linear_loops}
 
 
 def test_kraft_over_programs_of_every_form():
@@ -254,9 +261,20 @@ def test_kraft_over_programs_of_every_form():
     assert total <= 1.0
 
 
+def test_kraft_holds_within_each_kind_of_loop_rule():
+    by_kind: dict[str, float] = {}
+    for loop in small_programs()["loop"]:
+        kind = {PRecurrence: "P-recursive", LinearRule: "linear"}.get(type(loop.rule),
+                                                                      "expression")
+        by_kind[kind] = by_kind.get(kind, 0.0) + 2.0 ** -loop.bits
+    assert sorted(by_kind) == sorted(RULE_KINDS)
+    for kind, mass in by_kind.items():  # each kind owns a third of the loop tag's share
+        assert mass <= 2.0 ** -(FORM_TAG_BITS + RULE_KIND_BITS) + EPS, kind
+
+
 def test_program_bits_are_tag_plus_body():
     fib = Loop(Apply(OPS[0], (Var("a1"), Var("a2"))), [0, 1])
-    assert fib.bits == pytest.approx(FORM_TAG_BITS + 1 + count_bits(2) + int_bits(0)
+    assert fib.bits == pytest.approx(FORM_TAG_BITS + RULE_KIND_BITS + count_bits(2) + int_bits(0)
                                      + int_bits(1) + expr_bits(fib.rule, len(variables(2))))
     assert Lookup([3, 5]).bits == FORM_TAG_BITS + table_bits([3, 5])
     assert Periodic([3, 5]).bits == Lookup([3, 5]).bits

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from progsearch.forms import Program
 from progsearch.language import Apply
+from progsearch.linear_rules import LinearRule
 from progsearch.precurrence import PRecurrence
 
 __all__ = ["Made", "how", "markdown"]
@@ -54,6 +55,8 @@ def how(program: Program) -> str:
     rule = getattr(program, "rule", None)
     if isinstance(rule, PRecurrence):
         return "loop (P-recursive)"
+    if isinstance(rule, LinearRule):
+        return "loop (linear, sums)"
     if rule is None:
         rule = getattr(program, "expr", getattr(program, "predicate", None))
     return program.form + ("+nt" if _uses_library(rule) else "")

@@ -2,8 +2,9 @@
 
 A program is written in the prefix code of ``forms.py`` and ``length.py``: a form tag (one of six:
 filters and transforms are refused here);
-for a table, its length and entries in the integer code; for a loop, one bit (an expression
-rule; the other value, a P-recursive rule, is rejected), its order and initial values; for an
+for a table, its length and entries in the integer code; for a loop, the kind of its rule (one
+of three: an expression; the others, P-recursive and linear rules, are rejected), its order and
+initial values; for an
 expression, each node one of the symbols that could stand there, uniformly, and each constant
 in the integer code.  Reading that code from fair coin flips draws a program of ``b`` bits with
 probability exactly ``2**-b``.  A draw outside the part of the language asked for (too many
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..forms import Formula, Lookup, Loop, Periodic, Program, node_symbols
+from ..forms import RULE_KINDS, Formula, Lookup, Loop, Periodic, Program, node_symbols
 from ..language import CORE_OPS, LIBRARY_OPS, Apply, Const, Expr, Var, variables
 from ..length import FORMS
 from ..search import CONSTANTS, LOOP_ORDER
@@ -150,8 +151,9 @@ def read_program(bits: Bits, max_nodes: int = MAX_NODES, max_table: int = MAX_TA
         return Lookup(values) if form == "lookup" else Periodic(values)
     if form == "formula":
         return Formula(read_expr(bits, variables(0), max_nodes))
-    if bits.flip():
-        raise Rejected("P-recursive rule")
+    kind = RULE_KINDS[bits.choose(len(RULE_KINDS))]
+    if kind != "expression":
+        raise Rejected(f"{kind} rule")
     order = read_positive(bits) - 1
     if not 1 <= order <= LOOP_ORDER:
         raise Rejected("loop order")
