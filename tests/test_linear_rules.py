@@ -184,18 +184,24 @@ def test_a_linear_loop_costs_tag_kind_given_terms_and_rule():
     assert loop.bits == pytest.approx(expected)
 
 
-def test_a_linear_loop_renders_to_sympy_that_gives_its_terms():
+@pytest.mark.parametrize("rule, initial, offset", [
+    (LinearRule(("s0", "e2"), (1, 1), 2), [0, 1], 0),
+    (LinearRule(("a1", "s0"), (1, 1)), [0, 1], 3),
+    (LinearRule(("s1", "h2"), (2, -1)), [1], 1),
+    (LinearRule(("a2", "s2"), (1, 3)), [2, -1], -2),
+])
+def test_a_linear_loop_renders_to_sympy_that_gives_its_terms(rule, initial, offset):
     import sympy
 
-    loop = Loop(LinearRule(("s0", "e2"), (1, 1), 2), [0, 1])
+    loop = Loop(rule, initial, offset)
     eq = loop.to_sympy()
     a, n = sympy.Function("a"), sympy.Symbol("n", integer=True)
-    terms = loop.terms(0, 12)
-    values = {a(m): v for m, v in enumerate(terms)}
-    for m in range(2, 12):
+    terms = loop.terms(offset, offset + 12)
+    values = {a(offset + j): v for j, v in enumerate(terms)}
+    for m in range(offset + len(initial), offset + 12):
         lhs = eq.lhs.subs(n, m).doit().subs(values)
         rhs = eq.rhs.subs(n, m).doit().subs(values)
-        assert lhs == rhs == 2 * terms[m]
+        assert lhs == rhs == rule.denominator * terms[m - offset]
 
 
 def test_the_benchmark_labels_a_linear_loop():
