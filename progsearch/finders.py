@@ -59,11 +59,11 @@ def find_p_recursive(terms: list[int], offset: int, budget: Budget) -> list[Prog
 
 def find_linear_loops(terms: list[int], offset: int, budget: Budget) -> list[Program]:
     """Loops whose rule is a LinearRule solved exactly (linear_rules.py): a rational
-    combination of one or two parts, one of them a sum over the earlier terms or a(n/2) at
-    even n.
+    combination of one or two parts, one of them a sum over the earlier terms, a((n+1)//2) or
+    a(n/2) at even n.
 
     >>> find_linear_loops([1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862], 0, Budget(1.0, 8, 1e9))
-    [Loop(a(n) = sum(a(i)*a(n - 1 - i) for 0 <= i <= n - 1); a(0) = 1, 21.3 bits)]
+    [Loop(a(n) = sum(a(i)*a(n - 1 - i) for 0 <= i <= n - 1); a(0) = 1, 21.5 bits)]
     """
     try:
         fits = fit_linear_rules(terms, offset, budget.check)

@@ -1,13 +1,15 @@
 """LinearRule: a(n) as a rational combination of one or two parts of the earlier terms.
 
 ``a(n) = (c_1*x_1 + c_2*x_2) / q``, each ``x`` one of PARTS: 1, n, a(n-1), a(n-2), a(n//2),
-a(n/2) at even n (0 at odd n), and the sums of products of two earlier terms whose indices
-add up to a fixed total (the sequence's self-convolution).  Sums like these are how counts
+a((n+1)//2), a(n/2) at even n (0 at odd n), and the sums of products of two earlier terms whose
+indices add up to a fixed total (the sequence's self-convolution).  Sums like these are how counts
 of trees and of bracketings are built: the Catalan numbers are ``sum(a(i)*a(n-1-i))``, and
 the Wedderburn-Etherington numbers (binary trees without order) are half of
-``sum(a(i)*a(n-i), 0 < i < n)`` plus ``a(n/2)`` at even n.  Such a rule has eleven or more
-nodes as an expression, past the sizes the loop engine reaches, so its coefficients are
-solved exactly (fit_linear_rules) as the P-recursive ones are; Loop runs it (forms.py).
+``sum(a(i)*a(n-i), 0 < i < n)`` plus ``a(n/2)`` at even n.  Splitting n into its two
+halves, ``a(n//2) + a((n+1)//2)``, is how divide-and-conquer counts are built.  The loop
+engine's expressions cannot read a sum or a((n+1)//2), and a(n/2) at even n takes it eleven
+nodes, so these rules' coefficients are solved exactly (fit_linear_rules) as the P-recursive
+ones are; Loop runs them (forms.py).
 
 The sums are over positions in the list of terms (``a[0]`` is the first term, at the offset):
 ``s_k`` at position t is ``sum(a[i]*a[t-k-i])`` over ``0 <= i <= t - k``, and ``s_0`` leaves
@@ -28,8 +30,8 @@ from .length import count_bits, int_bits
 
 __all__ = ["MAX_PARTS", "PARTS", "LinearRule", "fit_linear_rules", "part_value"]
 
-PARTS = ("1", "n", "a1", "a2", "h2", "e2", "s0", "s1", "s2")  # the code's order of the parts
-NEW_PARTS = frozenset({"e2", "s0", "s1", "s2"})  # a rule without one is the engine's to find
+PARTS = ("1", "n", "a1", "a2", "h2", "c2", "e2", "s0", "s1", "s2")  # the code's order
+NEW_PARTS = frozenset({"c2", "e2", "s0", "s1", "s2"})  # a rule without one is the engine's to find
 MAX_PARTS = 2  # three parts fit powers of 8 in several ways, and gave a false prediction
 MAX_SUM_POSITION = 1000  # a sum reads every earlier term: about n**2/2 products up to here
 MIN_SPARE = 3  # equations beyond the unknowns, so that a fit is evidence (as recurrences.py)
@@ -43,7 +45,7 @@ def part_value(name: str, a: Sequence[int], offset: int) -> int | None:
 
     >>> a = [0, 1, 1, 1, 2]  # a(0..4); the next is a(5)
     >>> [part_value(p, a, 0) for p in PARTS]
-    [1, 5, 2, 1, 1, 0, 6, 3, 2]
+    [1, 5, 2, 1, 1, 1, 0, 6, 3, 2]
     """
     t = len(a)
     n = offset + t
@@ -52,11 +54,11 @@ def part_value(name: str, a: Sequence[int], offset: int) -> int | None:
     if name in ("a1", "a2"):
         lag = int(name[1])
         return a[t - lag] if t >= lag else None
-    if name in ("h2", "e2"):
-        j = n // 2 - offset
+    if name in ("h2", "c2", "e2"):
+        j = (n + 1) // 2 - offset if name == "c2" else n // 2 - offset
         if not 0 <= j < t:
             return None
-        return a[j] if name == "h2" or n % 2 == 0 else 0
+        return a[j] if name != "e2" or n % 2 == 0 else 0
     k = int(name[1])
     if t < max(1, k) or t > MAX_SUM_POSITION:
         return None
@@ -105,8 +107,8 @@ class LinearRule:
         """How many parts, which ones (one choice among the subsets of that many), each
         coefficient and the denominator: a prefix code, so Kraft holds (tests/test_length.py).
 
-        >>> round(LinearRule(("s1",), (1,)).bits(), 3)  # 1 or 2; which of 9; 1; denominator 1
-        9.17
+        >>> round(LinearRule(("s1",), (1,)).bits(), 3)  # 1 or 2; which of 10; 1; denominator 1
+        9.322
         """
         which = math.log2(math.comb(len(PARTS), len(self.parts)))
         return (math.log2(MAX_PARTS) + which + sum(int_bits(c) for c in self.coeffs)
@@ -195,8 +197,8 @@ def _part_text(part: str, offset: int) -> str:
         return part
     if part in ("a1", "a2"):
         return f"a(n-{part[1]})"
-    if part == "h2":
-        return "a(n//2)"
+    if part in ("h2", "c2"):
+        return "a(n//2)" if part == "h2" else "a((n+1)//2)"
     if part == "e2":
         return "(a(n/2) if n % 2 == 0 else 0)"
     low, s = _sum_bounds(part, offset)
@@ -212,6 +214,8 @@ def _part_source(part: str, offset: int) -> str:
     half = f"a[{_index(-offset).replace('n', 'n//2', 1)}]"  # the list starts at a(offset)
     if part == "h2":
         return half
+    if part == "c2":
+        return f"a[{_index(-offset).replace('n', '(n + 1)//2', 1)}]"
     if part == "e2":
         return f"({half} if n % 2 == 0 else 0)"
     k = int(part[1])
@@ -228,8 +232,8 @@ def _part_sympy(part: str, offset: int, n, a):
         return sympy.Integer(1) if part == "1" else n
     if part in ("a1", "a2"):
         return a(n - int(part[1]))
-    if part == "h2":
-        return a(sympy.floor(n / 2))
+    if part in ("h2", "c2"):
+        return a(sympy.floor(n / 2)) if part == "h2" else a(sympy.ceiling(n / 2))
     if part == "e2":
         return sympy.Piecewise((a(n / 2), sympy.Eq(n % 2, 0)), (0, True))
     low, s = _sum_bounds(part, offset)
@@ -280,7 +284,7 @@ def _as_rule(idx: tuple[int, ...], coeffs: list[Fraction]) -> LinearRule | None:
 
 def fit_linear_rules(terms: Sequence[int], offset: int = 0,
                      check: Callable[[], None] = lambda: None) -> list[tuple[LinearRule, int]]:
-    """Every rule of at most MAX_PARTS parts, one with a sum or an even-index half, that gives
+    """Every rule of at most MAX_PARTS parts, one of them new (NEW_PARTS), that gives
     each term from some position on: pairs (rule, how many first terms it is given).  The
     coefficients are solved exactly; a rule must hold on MIN_SPARE more terms than it has
     coefficients.  ``check`` is called once per term and per subset of parts, to stop a long

@@ -65,6 +65,8 @@ def slow_part(name: str, a: list[int], offset: int) -> int | None:
         return known.get(n - int(name[1]))
     if name == "h2":
         return known.get(n // 2)
+    if name == "c2":
+        return known.get(-(-n // 2)) if -(-n // 2) < n else None  # the ceiling of n/2
     if name == "e2":
         return (known[n // 2] if n % 2 == 0 else 0) if n // 2 in known and n // 2 < n else None
     k = int(name[1])
@@ -124,12 +126,17 @@ def test_the_fit_finds_the_rule_of_unordered_binary_trees_and_it_predicts():
      LinearRule(("a1", "e2"), (1, 1))),
     ("2-adic valuation of 2n", 1, [(n & -n).bit_length() for n in range(1, 21)],
      LinearRule(("1", "e2"), (1, 1))),
+    ("halves: n - 2**(k-1), at most 2**k, for 2**k <= n", 1,
+     [1] + [min(n - 2 ** (n.bit_length() - 2), 2 ** (n.bit_length() - 1)) for n in range(2, 21)],
+     LinearRule(("h2", "c2"), (1, 1))),
 ])
 def test_the_fit_finds_sums_and_halves_from_independent_code(name, offset, terms, rule):
     fits = dict(fit_linear_rules(terms[:15], offset))
     assert rule in fits, (name, fits)
     loop = Loop(rule, terms[:fits[rule]], offset)
     assert loop.terms(offset, offset + 20) == terms
+    best = search(terms[:15], offset=offset).best
+    assert best.terms(offset + 15, offset + 20) == terms[15:], (name, best)
 
 
 def test_random_terms_and_short_inputs_fit_no_rule():
@@ -189,6 +196,8 @@ def test_a_linear_loop_costs_tag_kind_given_terms_and_rule():
     (LinearRule(("a1", "s0"), (1, 1)), [0, 1], 3),
     (LinearRule(("s1", "h2"), (2, -1)), [1], 1),
     (LinearRule(("a2", "s2"), (1, 3)), [2, -1], -2),
+    (LinearRule(("h2", "c2"), (1, 1)), [0, 1, 1], 0),
+    (LinearRule(("c2", "n"), (2, -1)), [5, 4], 1),
 ])
 def test_a_linear_loop_renders_to_sympy_that_gives_its_terms(rule, initial, offset):
     import sympy
