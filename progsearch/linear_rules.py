@@ -7,9 +7,9 @@ of trees and of bracketings are built: the Catalan numbers are ``sum(a(i)*a(n-1-
 the Wedderburn-Etherington numbers (binary trees without order) are half of
 ``sum(a(i)*a(n-i), 0 < i < n)`` plus ``a(n/2)`` at even n.  Splitting n into its two
 halves, ``a(n//2) + a((n+1)//2)``, is how divide-and-conquer counts are built.  The loop
-engine's expressions cannot read a sum or a((n+1)//2), and a(n/2) at even n takes it eleven
-nodes, so these rules' coefficients are solved exactly (fit_linear_rules) as the P-recursive
-ones are; Loop runs them (forms.py).
+engine's expressions cannot read a sum or a((n+1)//2), and a(n/2) at even n takes it seven
+nodes (``a(n//2)*(1 - n%2)``), so these rules' coefficients are solved exactly
+(fit_linear_rules) as the P-recursive ones are; Loop runs them (forms.py).
 
 The sums are over positions in the list of terms (``a[0]`` is the first term, at the offset):
 ``s_k`` at position t is ``sum(a[i]*a[t-k-i])`` over ``0 <= i <= t - k``, and ``s_0`` leaves
