@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from .budget import Budget
 from .engine import Stop
 from .forms import Lookup, Loop, Periodic, Program
-from .linear_rules import fit_linear_rules
+from .linear_fit import fit_linear_rules
 from .recurrences import find_recurrences, given_terms
 
 Finder = Callable[[list[int], int, Budget], Iterable[Program]]  # like find_periodic

@@ -138,16 +138,19 @@ def size_note(expr: Expr, ops: tuple[str, ...]) -> str:
             "this source does not check\n")
 
 
-def _sum_note(rule: LinearRule, offset: int) -> str:
-    """A comment for a source whose rule sums over every earlier term: the library stops.
+def _linear_note(rule: LinearRule, offset: int) -> str:
+    """A comment for the source of a linear rule: where the library gives no value and the
+    source does not check.
 
-    >>> print(_sum_note(LinearRule(("s1",), (1,)), 0), end="")
-    # progsearch stops at a(1000) (each term sums over all before it); this source goes on
+    >>> print(_linear_note(LinearRule(("s1",), (1,)), 0), end="")
+    # progsearch gives no value past 20000 bits, nor past a(1000) (each term sums over all
+    # before it); this source does not check
     """
-    if not any(part[0] == "s" for part in rule.parts):
-        return ""
-    return (f"# progsearch stops at a({offset + MAX_SUM_POSITION}) (each term sums over all "
-            "before it); this source goes on\n")
+    where = f"past {MAX_RESULT_BITS} bits"
+    if any(part[0] == "s" for part in rule.parts):
+        where += (f", nor past a({offset + MAX_SUM_POSITION}) (each term sums over all\n"
+                  "# before it)")
+    return f"# progsearch gives no value {where}; this source does not check\n"
 
 
 def _exact_step(update: str) -> str:
@@ -198,6 +201,9 @@ class Loop(Program):
         super().__init__(offset)
         self.rule, self.initial = rule, tuple(initial)
         self._cache = list(self.initial)
+        if isinstance(rule, LinearRule) and not rule.defined(self.order, offset):
+            raise ValueError(f"initial: {rule} has no value at n = {offset + self.order} (a "
+                             "term it reads is not an earlier one); give more initial values")
 
     @property
     def order(self) -> int:
@@ -269,7 +275,7 @@ class Loop(Program):
         if isinstance(self.rule, PRecurrence):
             head, step = "", _exact_step(update)
         elif isinstance(self.rule, LinearRule):
-            head, step = _sum_note(self.rule, self.offset), _exact_step(update)
+            head, step = _linear_note(self.rule, self.offset), _exact_step(update)
         else:
             head = import_lines(self.rule) + size_note(self.rule, ("mul", "pow"))
             step = f"        a.append({update})\n"

@@ -4,44 +4,58 @@
 a((n+1)//2), a(n/2) at even n (0 at odd n), and the sums of products of two earlier terms whose
 indices add up to a fixed total (the sequence's self-convolution).  Sums like these are how counts
 of trees and of bracketings are built: the Catalan numbers are ``sum(a(i)*a(n-1-i))``, and
-the Wedderburn-Etherington numbers (binary trees without order) are half of
-``sum(a(i)*a(n-i), 0 < i < n)`` plus ``a(n/2)`` at even n.  Splitting n into its two
+the Wedderburn-Etherington numbers (binary trees without order) are half of the sum
+``sum(a(i)*a(n-i), 0 < i < n) + a(n/2)``, the last at even n only.  Splitting n into its two
 halves, ``a(n//2) + a((n+1)//2)``, is how divide-and-conquer counts are built.  The loop
 engine's expressions cannot read a sum or a((n+1)//2), and a(n/2) at even n takes it seven
 nodes (``a(n//2)*(1 - n%2)``), so these rules' coefficients are solved exactly
-(fit_linear_rules) as the P-recursive ones are; Loop runs them (forms.py).
+(linear_fit.py) as the P-recursive ones are; Loop runs them (forms.py).
 
 The sums are over positions in the list of terms (``a[0]`` is the first term, at the offset):
 ``s_k`` at position t is ``sum(a[i]*a[t-k-i])`` over ``0 <= i <= t - k``, and ``s_0`` leaves
 out ``i = 0`` and ``i = t``, which would read a(n) itself.  A sum reads every earlier term,
 so a loop with one gives no value past position MAX_SUM_POSITION: no prediction, not a hang.
+Finding a rule's coefficients is in linear_fit.py.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 from .guards import MAX_RESULT_BITS
 from .length import count_bits, int_bits
 
-__all__ = ["MAX_PARTS", "PARTS", "LinearRule", "fit_linear_rules", "part_value"]
+__all__ = ["MAX_PARTS", "PARTS", "LinearRule", "part_defined", "part_value"]
 
 PARTS = ("1", "n", "a1", "a2", "h2", "c2", "e2", "s0", "s1", "s2")  # the code's order
-NEW_PARTS = frozenset({"c2", "e2", "s0", "s1", "s2"})  # a rule without one is the engine's to find
 MAX_PARTS = 2  # three parts fit powers of 8 in several ways, and gave a false prediction
 MAX_SUM_POSITION = 1000  # a sum reads every earlier term: about n**2/2 products up to here
-MIN_SPARE = 3  # equations beyond the unknowns, so that a fit is evidence (as recurrences.py)
-LATE_START = 3  # the rule may start this many terms after its parts are first defined
+
+
+def part_defined(name: str, t: int, offset: int) -> bool:
+    """Whether the part ``name`` is defined for the term at position t (n = offset + t): its
+    index is an earlier term, and a sum is at most at MAX_SUM_POSITION.  Once defined, a part
+    stays defined up to that bound.
+
+    >>> [part_defined("c2", t, 0) for t in range(3)], part_defined("h2", 1, 3)
+    ([False, False, True], False)
+    """
+    n = offset + t
+    if name in ("1", "n"):
+        return True
+    if name in ("a1", "a2"):
+        return t >= int(name[1])
+    if name in ("h2", "c2", "e2"):
+        j = ((n + 1) // 2 if name == "c2" else n // 2) - offset
+        return 0 <= j < t
+    return max(1, int(name[1])) <= t <= MAX_SUM_POSITION
 
 
 def part_value(name: str, a: Sequence[int], offset: int) -> int | None:
     """The part ``name`` for the next term, a(n) with n = offset + len(a), from the earlier
-    terms ``a``; None where it is not defined (an index before the first term, or past
-    MAX_SUM_POSITION for a sum).
+    terms ``a``; None where it is not defined (part_defined).
 
     >>> a = [0, 1, 1, 1, 2]  # a(0..4); the next is a(5)
     >>> [part_value(p, a, 0) for p in PARTS]
@@ -49,19 +63,16 @@ def part_value(name: str, a: Sequence[int], offset: int) -> int | None:
     """
     t = len(a)
     n = offset + t
+    if not part_defined(name, t, offset):
+        return None
     if name in ("1", "n"):
         return 1 if name == "1" else n
     if name in ("a1", "a2"):
-        lag = int(name[1])
-        return a[t - lag] if t >= lag else None
+        return a[t - int(name[1])]
     if name in ("h2", "c2", "e2"):
-        j = (n + 1) // 2 - offset if name == "c2" else n // 2 - offset
-        if not 0 <= j < t:
-            return None
+        j = ((n + 1) // 2 if name == "c2" else n // 2) - offset
         return a[j] if name != "e2" or n % 2 == 0 else 0
     k = int(name[1])
-    if t < max(1, k) or t > MAX_SUM_POSITION:
-        return None
     low = 1 if k == 0 else 0
     return sum(a[i] * a[t - k - i] for i in range(low, t - k - low + 1))
 
@@ -113,6 +124,15 @@ class LinearRule:
         which = math.log2(math.comb(len(PARTS), len(self.parts)))
         return (math.log2(MAX_PARTS) + which + sum(int_bits(c) for c in self.coeffs)
                 + count_bits(self.denominator - 1))
+
+    def defined(self, t: int, offset: int) -> bool:
+        """Whether every part is defined for the term at position t (part_defined).
+
+        >>> rule = LinearRule(("s0", "e2"), (1, 1), 2)
+        >>> rule.defined(1, 0), rule.defined(2, 0)
+        (True, True)
+        """
+        return all(part_defined(p, t, offset) for p in self.parts)
 
     def next_value(self, a: Sequence[int], offset: int) -> int | None:
         """a(n) for n = offset + len(a) from the earlier terms; None where a part is not
@@ -239,76 +259,3 @@ def _part_sympy(part: str, offset: int, n, a):
     low, s = _sum_bounds(part, offset)
     i = sympy.Symbol("i", integer=True)
     return sympy.Sum(a(i) * a(n + s - i), (i, low, n + s - low))
-
-
-# ------------------------------------------------------------------------------ the fit
-
-
-def _subsets() -> list[tuple[int, ...]]:
-    """Indices into PARTS of the subsets tried, fewest parts first: each has a new part."""
-    return [idx for k in range(1, MAX_PARTS + 1) for idx in itertools.combinations(
-        range(len(PARTS)), k) if any(PARTS[i] in NEW_PARTS for i in idx)]
-
-
-def _solve(rows: list[tuple[tuple[int, ...], int]]) -> list[Fraction] | None:
-    """The one coefficient vector c with sum(c*x) == v on every row (x, v) (one or two
-    unknowns); None if there is none, or more than one.
-
-    >>> _solve([((1, 0), 1), ((1, 1), 3), ((1, 2), 5)])
-    [Fraction(1, 1), Fraction(2, 1)]
-    """
-    nonzero = [r for r, (x, _) in enumerate(rows) if any(x)]
-    if not nonzero:
-        return None
-    x0, v0 = rows[nonzero[0]]
-    if len(x0) == 1:
-        coeffs = [Fraction(v0, x0[0])]
-    else:  # a second row not parallel to the first; Cramer's rule
-        dets = ((x1, v1, x0[0] * x1[1] - x0[1] * x1[0]) for x1, v1 in rows)
-        x1, v1, det = next((d for d in dets if d[2]), (None, None, 0))
-        if not det:
-            return None  # the two columns are parallel on these rows: no unique solution
-        coeffs = [Fraction(v0 * x1[1] - v1 * x0[1], det), Fraction(x0[0] * v1 - x1[0] * v0, det)]
-    if all(sum(c * x for c, x in zip(coeffs, xs)) == v for xs, v in rows):
-        return coeffs
-    return None
-
-
-def _as_rule(idx: tuple[int, ...], coeffs: list[Fraction]) -> LinearRule | None:
-    """The rule with these rational coefficients; None if one is 0 (a smaller subset's)."""
-    if 0 in coeffs:
-        return None
-    q = math.lcm(*(c.denominator for c in coeffs))
-    return LinearRule(tuple(PARTS[i] for i in idx), tuple(int(c * q) for c in coeffs), q)
-
-
-def fit_linear_rules(terms: Sequence[int], offset: int = 0,
-                     check: Callable[[], None] = lambda: None) -> list[tuple[LinearRule, int]]:
-    """Every rule of at most MAX_PARTS parts, one of them new (NEW_PARTS), that gives
-    each term from some position on: pairs (rule, how many first terms it is given).  The
-    coefficients are solved exactly; a rule must hold on MIN_SPARE more terms than it has
-    coefficients.  ``check`` is called once per term and per subset of parts, to stop a long
-    input in time.
-
-    >>> fit_linear_rules([1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862])[:1]
-    [(LinearRule(a(n) = sum(a(i)*a(n - 1 - i) for 0 <= i <= n - 1)), 1)]
-    """
-    table = []
-    for t in range(len(terms)):
-        check()
-        table.append([part_value(p, terms[:t], offset) for p in PARTS])
-    found = []
-    for idx in _subsets():
-        check()
-        defined = [t for t in range(len(terms)) if all(table[t][i] is not None for i in idx)]
-        first = max(1, min(defined, default=len(terms)))
-        for start in range(first, first + LATE_START + 1):
-            rows = [(tuple(table[t][i] for i in idx), terms[t]) for t in range(start, len(terms))]
-            if len(rows) < len(idx) + MIN_SPARE or any(None in x for x, _ in rows):
-                break
-            coeffs = _solve(rows)
-            rule = None if coeffs is None else _as_rule(idx, coeffs)
-            if rule is not None:
-                found.append((rule, start))
-                break
-    return found

@@ -244,7 +244,8 @@ def small_programs() -> dict[str, list]:
               for k in range(1, MAX_PARTS + 1) for parts in itertools.combinations(PARTS, k)
               for coeffs in itertools.product((-2, -1, 1, 2), repeat=k) for q in (1, 2, 3)}
     linear_loops = [Loop(rule, init) for rule in linear for size in (1, 2)
-                    for init in itertools.product((-1, 0, 1), repeat=size)]
+                    for init in itertools.product((-1, 0, 1), repeat=size)
+                    if rule.defined(size, 0)]  # else not a loop (Loop raises ValueError)
     return {"lookup": [Lookup(t) for t in tables], "periodic": [Periodic(t) for t in tables],
             "formula": [Formula(e) for e in formulas],
             "loop": rules + prec_loops + linear_loops}

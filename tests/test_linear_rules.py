@@ -18,11 +18,11 @@ from progsearch.forms import RULE_KIND_BITS, Loop
 from progsearch.guards import MAX_RESULT_BITS
 from progsearch.language import Invalid
 from progsearch.length import FORM_TAG_BITS, count_bits, int_bits
+from progsearch.linear_fit import fit_linear_rules
 from progsearch.linear_rules import (
     MAX_SUM_POSITION,
     PARTS,
     LinearRule,
-    fit_linear_rules,
     part_value,
 )
 
@@ -116,7 +116,7 @@ def test_the_fit_finds_the_rule_of_unordered_binary_trees_and_it_predicts():
     assert (LinearRule(("s0", "e2"), (1, 1), 2), 2) in fits
     for rule, given in fits:  # every fit reproduces the training terms
         assert Loop(rule, terms[:given]).terms(0, 15) == terms[:15]
-    best = search(terms[:15]).best
+    best = search(terms[:15], time_limit=30.0).best  # the finder runs after the engine
     assert best.form == "loop" and best.terms(15, 40) == terms[15:40]
 
 
@@ -135,7 +135,7 @@ def test_the_fit_finds_sums_and_halves_from_independent_code(name, offset, terms
     assert rule in fits, (name, fits)
     loop = Loop(rule, terms[:fits[rule]], offset)
     assert loop.terms(offset, offset + 20) == terms
-    best = search(terms[:15], offset=offset).best
+    best = search(terms[:15], offset=offset, time_limit=30.0).best
     assert best.terms(offset + 15, offset + 20) == terms[15:], (name, best)
 
 
@@ -166,11 +166,11 @@ def test_a_linear_loop_source_runs_and_says_where_the_library_stops():
     ns: dict = {}
     exec(loop.source, ns)
     assert [ns["a"](m) for m in range(30)] == trees
-    assert f"stops at a({MAX_SUM_POSITION})" in loop.source
+    assert f"nor past a({MAX_SUM_POSITION})" in loop.source
     shifted = Loop(LinearRule(("a1", "e2"), (1, 1)), [1], offset=1)
     exec(shifted.source, ns)
     assert [ns["a"](m) for m in range(1, 20)] == shifted.terms(1, 20)
-    assert "stops at" not in shifted.source  # no sum, no bound
+    assert "nor past a(" not in shifted.source  # no sum, no bound on n
 
 
 def test_a_linear_loop_gives_no_value_past_the_bound_or_the_size_guard():
@@ -217,3 +217,47 @@ def test_the_benchmark_labels_a_linear_loop():
     from progsearch.bench.how import how
 
     assert how(Loop(LinearRule(("s1",), (1,)), [1])) == "loop (linear, sums)"
+
+
+def test_a_loop_refuses_initial_values_after_which_its_rule_has_no_value():
+    with pytest.raises(ValueError, match="initial"):
+        Loop(LinearRule(("h2",), (1,)), [5, 6], offset=3)  # a(5) would read a(2)
+    with pytest.raises(ValueError, match="initial"):
+        Loop(LinearRule(("s2",), (1,)), [1])  # a sum of the terms two back: none yet
+    with pytest.raises(ValueError, match="initial"):
+        Loop(LinearRule(("c2",), (1,)), [4])  # a(1) would read a((1+1)//2), itself
+
+
+def library_and_source(loop: Loop, count: int) -> tuple[list, list]:
+    """The loop's first ``count`` terms from the library and from its source; each list ends
+    with 'none' at the first term that one does not give."""
+    ns: dict = {}
+    exec(loop.source, ns)
+    out: tuple[list, list] = ([], [])
+    for m in range(loop.offset, loop.offset + count):
+        for values, get in zip(out, (lambda m: loop.terms(m, m + 1)[0], ns["a"])):
+            if values[-1:] != ["none"]:
+                try:
+                    values.append(get(m))
+                except (Invalid, ArithmeticError):
+                    values.append("none")
+    return out
+
+
+def test_the_source_gives_the_library_values_at_every_offset():
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(1500):
+        parts = tuple(rng.sample(PARTS, rng.randint(1, 2)))
+        rule = LinearRule(parts, tuple(rng.choice((-3, -2, -1, 1, 2, 3)) for _ in parts),
+                          rng.randint(1, 3))
+        offset, given = rng.randint(-6, 8), rng.randint(0, 6)
+        initial = [rng.randint(-3, 3) for _ in range(given)]
+        if not rule.defined(given, offset):
+            with pytest.raises(ValueError, match="initial"):
+                Loop(rule, initial, offset)
+            continue
+        library, source = library_and_source(Loop(rule, initial, offset), 14)
+        assert library == source, (rule, initial, offset)
+        checked += 1
+    assert checked > 500
