@@ -34,6 +34,12 @@ MAX_PARTS = 2  # three parts fit powers of 8 in several ways, and gave a false p
 MAX_SUM_POSITION = 1000  # a sum reads every earlier term: about n**2/2 products up to here
 
 
+def _half_position(name: str, t: int, offset: int) -> int:
+    """The position in the terms of a(n//2) (h2, e2) or a((n+1)//2) (c2), n = offset + t."""
+    n = offset + t
+    return ((n + 1) // 2 if name == "c2" else n // 2) - offset
+
+
 def part_defined(name: str, t: int, offset: int) -> bool:
     """Whether the part ``name`` is defined for the term at position t (n = offset + t): its
     index is an earlier term, and a sum is at most at MAX_SUM_POSITION.  Once defined, a part
@@ -42,14 +48,12 @@ def part_defined(name: str, t: int, offset: int) -> bool:
     >>> [part_defined("c2", t, 0) for t in range(3)], part_defined("h2", 1, 3)
     ([False, False, True], False)
     """
-    n = offset + t
     if name in ("1", "n"):
         return True
     if name in ("a1", "a2"):
         return t >= int(name[1])
     if name in ("h2", "c2", "e2"):
-        j = ((n + 1) // 2 if name == "c2" else n // 2) - offset
-        return 0 <= j < t
+        return 0 <= _half_position(name, t, offset) < t
     return max(1, int(name[1])) <= t <= MAX_SUM_POSITION
 
 
@@ -70,8 +74,7 @@ def part_value(name: str, a: Sequence[int], offset: int) -> int | None:
     if name in ("a1", "a2"):
         return a[t - int(name[1])]
     if name in ("h2", "c2", "e2"):
-        j = ((n + 1) // 2 if name == "c2" else n // 2) - offset
-        return a[j] if name != "e2" or n % 2 == 0 else 0
+        return a[_half_position(name, t, offset)] if name != "e2" or n % 2 == 0 else 0
     k = int(name[1])
     low = 1 if k == 0 else 0
     return sum(a[i] * a[t - k - i] for i in range(low, t - k - low + 1))
